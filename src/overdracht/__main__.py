@@ -1,0 +1,3 @@
+from overdracht.cli import main
+
+main(prog_name="overdracht")

@@ -1,0 +1,31 @@
+"""Pydantic models of a handover dossier."""
+
+from overdracht.model.dossier import Dossier
+from overdracht.model.handover import Bijlage, Inzage, RouteFase, Toestemming, WarmeOverdracht
+from overdracht.model.learning import ADVIES_VOLGORDE, Schooladvies, Toets
+from overdracht.model.loading import dossier_schema, load_dossier, parse_dossier
+from overdracht.model.people import Leerling, Ouder, Overgang, School
+from overdracht.model.support import Deskundigenadvies, Ondersteuning, Opp, Tlv
+
+__all__ = [
+    "ADVIES_VOLGORDE",
+    "Bijlage",
+    "Deskundigenadvies",
+    "Dossier",
+    "Inzage",
+    "Leerling",
+    "Ondersteuning",
+    "Opp",
+    "Ouder",
+    "Overgang",
+    "RouteFase",
+    "School",
+    "Schooladvies",
+    "Tlv",
+    "Toestemming",
+    "Toets",
+    "WarmeOverdracht",
+    "dossier_schema",
+    "load_dossier",
+    "parse_dossier",
+]

@@ -1,0 +1,76 @@
+"""Shared base model and small validated types for the dossier."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.nl import brin as _brin
+from stdnum.nl import bsn as _bsn
+from stdnum.nl import onderwijsnummer as _onderwijsnummer
+from stdnum.nl import postcode as _postcode
+
+
+class DossierModel(BaseModel):
+    """Base for every part of a dossier: unknown keys are an error, text is trimmed."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        frozen=False,
+        populate_by_name=True,
+    )
+
+
+def _check_bsn(value: str) -> str:
+    digits = _bsn.compact(value)
+    if digits.isdigit() and len(digits) == 8:
+        digits = "0" + digits  # Excel dropped the leading zero
+    try:
+        return str(_bsn.validate(digits))
+    except StdnumError:
+        raise ValueError(
+            "geen geldig BSN (9 cijfers die de elfproef doorstaan); "
+            "neem het nummer opnieuw over uit de leerlingadministratie"
+        ) from None
+
+
+def _check_onderwijsnummer(value: str) -> str:
+    try:
+        return str(_onderwijsnummer.validate(value))
+    except StdnumError:
+        raise ValueError(
+            "geen geldig onderwijsnummer (9 cijfers, begint met 10); "
+            "neem het nummer opnieuw over uit de leerlingadministratie"
+        ) from None
+
+
+def _check_brin(value: str) -> str:
+    try:
+        code = str(_brin.validate(value))
+    except StdnumError:
+        raise ValueError(
+            "geen geldige BRIN-code (2 cijfers en 2 letters of cijfers, bijv. 12AB)"
+        ) from None
+    if len(code) != 4:
+        raise ValueError("geef alleen de BRIN-code (4 tekens); de vestiging hoort in 'vestiging'")
+    return code
+
+
+def _check_postcode(value: str) -> str:
+    try:
+        return str(_postcode.validate(value))
+    except StdnumError:
+        raise ValueError("geen geldige postcode (4 cijfers en 2 letters, bijv. 1234 AB)") from None
+
+
+Bsn = Annotated[str, AfterValidator(_check_bsn)]
+Onderwijsnummer = Annotated[str, AfterValidator(_check_onderwijsnummer)]
+Brin = Annotated[str, AfterValidator(_check_brin)]
+Postcode = Annotated[str, AfterValidator(_check_postcode)]
+Vestiging = Annotated[str, Field(pattern=r"^\d{2}$", description="Vestigingsnummer, 2 cijfers")]
+Tekst = Annotated[str, Field(min_length=1)]
+Email = Annotated[
+    str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="E-mailadres")
+]

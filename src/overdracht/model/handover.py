@@ -1,0 +1,81 @@
+"""Consent, inzage, warm handover, ondersteuningsroute and attachments."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from overdracht.model.base import DossierModel, Tekst
+
+Categorie = Literal[
+    "jeugdhulp", "medisch", "mdo", "psychosociaal", "ondersteuningsbehoeften", "jgz",
+    "overdracht",
+]
+Gever = Literal["ouders", "leerling"]
+
+
+class Toestemming(DossierModel):
+    """Explicit consent for one category of data beyond the whitelist."""
+
+    categorie: Categorie
+    gegeven_door: list[Gever] = Field(min_length=1)
+    datum: date
+    schriftelijk: bool = True
+    toelichting: str | None = None
+
+
+class Inzage(DossierModel):
+    """Parents (and pupil) saw the dossier before it is sent."""
+
+    datum: date
+    door: list[Gever] = Field(default_factory=lambda: ["ouders"], min_length=1)
+    zienswijze: Literal["eens", "oneens", "geen reactie"] | None = None
+    toelichting: str | None = None
+    leerling_gehoord: date | None = None
+
+
+class WarmeOverdracht(DossierModel):
+    status: Literal["gepland", "gehouden"]
+    datum: date | None = None
+    vorm: Literal["gesprek", "telefonisch", "online"] | None = None
+    deelnemers: list[Tekst] = Field(default_factory=list)
+    afspraken: list[Tekst] = Field(default_factory=list)
+
+
+class PlanVanAanpak(DossierModel):
+    doelen: list[Tekst] = Field(default_factory=list)
+    acties: list[Tekst] = Field(default_factory=list)
+    verantwoordelijken: list[Tekst] = Field(default_factory=list)
+    regie: str | None = None
+    evaluatiedatum: date | None = None
+
+
+Fasenaam = Literal[
+    "signaleren", "consultatie", "leerlingbespreking", "mdo", "arrangeren", "evalueren"
+]
+
+
+class RouteFase(DossierModel):
+    fase: Fasenaam
+    datum: date
+    toelichting: str | None = None
+    plan_van_aanpak: PlanVanAanpak | None = None
+
+
+class Bijlage(DossierModel):
+    titel: Tekst
+    soort: str | None = None
+    categorie: Literal["medisch", "jeugdhulp", "onderzoek", "overig"] = "overig"
+    datum: date | None = None
+    meesturen: bool = Field(
+        default=False, description="Ouders gaven toestemming om deze bijlage mee te sturen"
+    )
+
+
+class Afspraak(DossierModel):
+    """A dated event such as kennismaking or terugkoppeling."""
+
+    datum: date | None = None
+    toelichting: str | None = None

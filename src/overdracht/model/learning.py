@@ -1,0 +1,147 @@
+"""Development, test results, schooladvies and attendance (whitelist groups b, c, e)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from overdracht.model.base import DossierModel, Tekst
+
+Referentieniveau = Literal["<1F", "1F", "2F", "1S"]
+AdviesNiveau = Literal[
+    "vso", "pro", "vmbo-b", "vmbo-b/k", "vmbo-k", "vmbo-k/gt", "vmbo-gt", "vmbo-gt/havo",
+    "havo", "havo/vwo", "vwo",
+]
+ADVIES_VOLGORDE: tuple[str, ...] = (
+    "vso", "pro", "vmbo-b", "vmbo-b/k", "vmbo-k", "vmbo-k/gt", "vmbo-gt", "vmbo-gt/havo",
+    "havo", "havo/vwo", "vwo",
+)
+Domein = Literal[
+    "inzichtelijk_rekenen", "begrijpend_lezen", "technisch_lezen", "spelling", "taalverzorging",
+    "rekenen", "lezen",
+]
+
+
+class Ontwikkeling(DossierModel):
+    """Information on development; which parts are needed depends on the transition."""
+
+    cognitief: str | None = None
+    sociaal_emotioneel: str | None = None
+    werkhouding: str | None = None
+    thuissituatie: str | None = Field(default=None, description="Alleen voor zover relevant")
+    leefomstandigheden: str | None = None
+    ondersteuningsbehoeften: str | None = None
+    taal: str | None = None
+    spel: str | None = None
+    motoriek: str | None = None
+    sociale_omgang: str | None = None
+    pedagogisch_didactische_aanpak: str | None = None
+    wensen: str | None = Field(default=None, description="Wensen van leerling en ouders")
+
+
+class Toets(DossierModel):
+    """One test result (leerresultaten)."""
+
+    naam: Tekst
+    domein: str | None = None
+    datum: date
+    score: str | None = None
+    referentieniveau: Referentieniveau | None = None
+    toelichting: str | None = None
+
+
+class Schooladvies(DossierModel):
+    """PO→VO schooladvies; heroverweging may only raise it, and both are kept."""
+
+    voorlopig: AdviesNiveau | None = None
+    voorlopig_datum: date | None = None
+    definitief: AdviesNiveau | None = None
+    definitief_datum: date | None = None
+    heroverwogen: AdviesNiveau | None = Field(
+        default=None, description="Bijgesteld (hoger) advies na heroverweging"
+    )
+    heroverweging_datum: date | None = None
+    toelichting: str | None = None
+
+    @model_validator(mode="after")
+    def _only_raise(self) -> Schooladvies:
+        if self.heroverwogen and self.definitief:
+            before = ADVIES_VOLGORDE.index(self.definitief)
+            after = ADVIES_VOLGORDE.index(self.heroverwogen)
+            if after <= before:
+                raise ValueError(
+                    "een heroverwogen advies moet hoger zijn dan het definitieve advies "
+                    f"('{self.heroverwogen}' is niet hoger dan '{self.definitief}')"
+                )
+        return self
+
+    @property
+    def geldend(self) -> str | None:
+        return self.heroverwogen or self.definitief
+
+
+class DomeinUitslag(DossierModel):
+    domein: Literal["lezen", "taalverzorging", "rekenen"]
+    referentieniveau: Referentieniveau
+
+
+class Doorstroomtoets(DossierModel):
+    """Result of the doorstroomtoets per domain, or the reason for ontheffing."""
+
+    naam: str | None = None
+    datum: date | None = None
+    uitslagen: list[DomeinUitslag] = Field(default_factory=list)
+    ontheffing: bool = False
+    reden_ontheffing: str | None = None
+
+
+class Verzuim(DossierModel):
+    """Attendance over (at most) the last 12 months."""
+
+    periode_van: date
+    periode_tot: date
+    geoorloofd_uren: float = Field(default=0, ge=0)
+    ongeoorloofd_uren: float = Field(default=0, ge=0)
+    toelichting: str | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> Verzuim:
+        if self.periode_tot < self.periode_van:
+            raise ValueError("'periode_tot' ligt vóór 'periode_van'")
+        return self
+
+
+class Intelligentieonderzoek(DossierModel):
+    instrument: Tekst
+    datum: date
+    totaal_iq: int = Field(ge=30, le=160)
+    onderzoeker: str | None = None
+
+
+class Leerachterstand(DossierModel):
+    """Didactic delay on one domain, in years (for the PrO/LWOO criteria)."""
+
+    domein: Domein
+    achterstand_jaren: float = Field(ge=0, le=10)
+    toets: str | None = None
+    datum: date | None = None
+
+
+class Opleiding(DossierModel):
+    """Education followed (VO→MBO minimal set): completed or broken off."""
+
+    naam: Tekst
+    van: date | None = None
+    tot: date | None = None
+    status: Literal["voltooid", "afgebroken", "lopend"]
+    diploma: bool = False
+
+
+class Resultaat(DossierModel):
+    """A grade or result (cijferlijst) for VO→VO / VO→MBO."""
+
+    vak: Tekst
+    cijfer: str
+    periode: str | None = None

@@ -1,0 +1,50 @@
+"""Load a dossier file (YAML or JSON) into the model, with Dutch errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from overdracht.errors import InvalidInputError
+from overdracht.model.dossier import Dossier
+from overdracht.sourcefile import SourceDocument, read_source
+from overdracht.validation import describe_errors
+
+
+def parse_dossier(source: SourceDocument) -> Dossier:
+    """Validate parsed content as a dossier; raise InvalidInputError listing every problem."""
+    if not isinstance(source.data, dict):
+        raise InvalidInputError(
+            f"{source.path}: dit is geen dossier; het bestand moet beginnen met velden als "
+            "'leerling:' en 'overgang:' (zie samples/ voor voorbeelden)"
+        )
+    try:
+        return Dossier.model_validate(source.data)
+    except ValidationError as exc:
+        problems = describe_errors(exc, source)
+        raise InvalidInputError(
+            f"{source.path}: het dossier bevat {len(problems)} "
+            f"{'fout' if len(problems) == 1 else 'fouten'}; verbeter ze en probeer opnieuw.",
+            details=problems,
+        ) from None
+
+
+def load_dossier(path: str | Path) -> Dossier:
+    """Read and validate a dossier file (``.yaml``, ``.yml`` or ``.json``)."""
+    return parse_dossier(read_source(Path(path)))
+
+
+def dossier_schema() -> dict[str, Any]:
+    """JSON Schema of a dossier file, for editors that validate YAML/JSON."""
+    schema = Dossier.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Overdrachtsdossier"
+    return schema
+
+
+def dossier_to_json(dossier: Dossier) -> str:
+    """Serialise a dossier to JSON with the same keys as the dossier file."""
+    return json.dumps(dossier.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2)

@@ -1,0 +1,122 @@
+"""Support: ondersteuning, jeugdhulp, OPP, deskundigenadviezen and TLV (whitelist group d)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from overdracht.model.base import DossierModel, Tekst
+
+Discipline = Literal[
+    "orthopedagoog", "psycholoog", "kinder- en jeugdpsycholoog", "gz-psycholoog", "pedagoog",
+    "kinderpsychiater", "maatschappelijk werker", "arts", "jeugdarts", "anders",
+]
+TlvSoort = Literal["sbo", "so", "vso", "pro"]
+Bekostigingscategorie = Literal["laag", "midden", "hoog", "n.v.t."]
+
+
+class Jeugdhulp(DossierModel):
+    """Jeugdhulp involved with the pupil or family (needs consent to travel)."""
+
+    loopt: bool = True
+    aanbieder: str | None = None
+    soort: str | None = None
+    sinds: date | None = None
+    contactpersoon: str | None = None
+    continuering: str | None = Field(
+        default=None, description="Afspraak over voortzetting of overdracht van de hulp"
+    )
+
+
+class Regie(DossierModel):
+    rol: Literal["school", "casemanager"]
+    naam: str | None = None
+
+
+class Ondersteuning(DossierModel):
+    """Support given at the old school."""
+
+    extra_ondersteuning: bool = False
+    geboden_ondersteuning: list[Tekst] = Field(default_factory=list)
+    handelingsadviezen: list[Tekst] = Field(default_factory=list)
+    belemmeringen: list[Tekst] = Field(default_factory=list)
+    diagnoses: list[Tekst] = Field(default_factory=list)
+    medisch: str | None = Field(default=None, description="Medische informatie (toestemming nodig)")
+    jeugdhulp: Jeugdhulp | None = None
+    oza: str | None = Field(default=None, description="Onderwijs-zorgarrangement, indien nodig")
+    leervraag: Literal["enkelvoudig", "complex"] | None = None
+    leefvraag: Literal["enkelvoudig", "complex"] | None = None
+    regie: Regie | None = None
+    extra_begeleiding_overgang: str | None = None
+    ondersteuningsafspraken: str | None = Field(
+        default=None, description="MBO: bijlage bij de onderwijsovereenkomst"
+    )
+
+
+class OppEvaluatie(DossierModel):
+    datum: date
+    bevindingen: str | None = None
+
+
+class Instemming(DossierModel):
+    datum: date
+    akkoord: bool = True
+    toelichting: str | None = None
+
+
+class Handelingsdeel(DossierModel):
+    doelen: list[Tekst] = Field(default_factory=list)
+    aanpak: str | None = None
+    evaluatiemomenten: list[date] = Field(default_factory=list)
+
+
+class Onderbouwing(DossierModel):
+    bevorderend: list[Tekst] = Field(default_factory=list)
+    belemmerend: list[Tekst] = Field(default_factory=list)
+
+
+class Opp(DossierModel):
+    """Ontwikkelingsperspectiefplan."""
+
+    opgesteld_op: date | None = None
+    uitstroomperspectief: str | None = None
+    onderbouwing: Onderbouwing | None = None
+    handelingsdeel: Handelingsdeel | None = None
+    evaluaties: list[OppEvaluatie] = Field(default_factory=list)
+    instemming_ouders: Instemming | None = None
+    leerling_gehoord: date | None = None
+    jeugdhulp_genoemd: str | None = Field(
+        default=None, description="Welke jeugdhulp betrokken is (één kind, één plan)"
+    )
+
+
+class Deskundigenadvies(DossierModel):
+    deskundige: Tekst
+    discipline: Discipline
+    datum: date
+    advies: Tekst
+    conclusie: Literal["positief", "negatief"] | None = Field(
+        default=None, description="Adviseert de deskundige de TLV toe te kennen?"
+    )
+
+
+class Tlv(DossierModel):
+    """Toelaatbaarheidsverklaring (or the aanvraag for one)."""
+
+    swv: Tekst
+    swv_nummer: str | None = Field(default=None, pattern=r"^(PO|VO)\s?\d{2}-?\d{1,2}$")
+    soort: TlvSoort
+    status: Literal["aangevraagd", "afgegeven"] = "afgegeven"
+    beschikkingsnummer: str | None = None
+    bekostigingscategorie: Bekostigingscategorie | None = None
+    aangevraagd_op: date | None = None
+    ingangsdatum: date | None = None
+    einddatum: date | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> Tlv:
+        if self.ingangsdatum and self.einddatum and self.einddatum <= self.ingangsdatum:
+            raise ValueError("'einddatum' van de TLV moet na de 'ingangsdatum' liggen")
+        return self
