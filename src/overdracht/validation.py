@@ -63,6 +63,11 @@ def _message(error: ErrorDetails) -> str:
         limit = next(iter((ctx or {}).values()), "")
         word = "minstens" if kind.startswith("greater") else "hoogstens"
         return f"'{value}' is buiten het toegestane bereik; de waarde moet {word} {limit} zijn"
+    if kind == "union_tag_invalid":
+        tags = str((ctx or {}).get('expected_tags', '')).replace("'", '')
+        return f"onbekende soort '{(ctx or {}).get('tag')}'; kies uit: {tags}"
+    if kind == "union_tag_not_found":
+        return "'soort' ontbreekt; geef aan wat voor regel dit is"
     if kind == "value_error":
         text = str((ctx or {}).get("error", error["msg"]))
         return text
@@ -77,11 +82,22 @@ _PATTERN_HINTS = {
 }
 
 
-def describe_errors(exc: ValidationError, source: SourceDocument) -> list[str]:
-    """One Dutch line per error, with file, line (if known) and field."""
+def describe_errors(
+    exc: ValidationError,
+    source: SourceDocument,
+    *,
+    prefix: Loc = (),
+    drop: frozenset[str] = frozenset(),
+) -> list[str]:
+    """One Dutch line per error, with file, line (if known) and field.
+
+    ``prefix`` is put before each error location (when a part of the file was
+    validated on its own); parts in ``drop`` (union tags) are left out.
+    """
     lines: list[str] = []
     for error in exc.errors(include_url=False):
-        loc: Loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
+        raw = [part for part in error["loc"] if isinstance(part, (str, int))]
+        loc: Loc = (*prefix, *(part for part in raw if part not in drop))
         line = source.line_of(loc)
         where = f"{source.path}:{line}" if line else str(source.path)
         message = _message(error)

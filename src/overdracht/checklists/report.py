@@ -40,6 +40,12 @@ class Report(BaseModel):
         description="Sections that are left out of documents for lack of consent",
     )
 
+    left_out_fields: list[str] = Field(
+        default_factory=list,
+        exclude=True,
+        description="Dossier fields (paths) that must not appear in documents for lack of consent",
+    )
+
     @property
     def complete(self) -> bool:
         """True when no finding is an error (warnings are allowed)."""

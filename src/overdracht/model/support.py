@@ -45,6 +45,8 @@ class Ondersteuning(DossierModel):
     diagnoses: list[Tekst] = Field(default_factory=list)
     medisch: str | None = Field(default=None, description="Medische informatie (toestemming nodig)")
     jeugdhulp: Jeugdhulp | None = None
+    jgz: str | None = Field(default=None, description="Informatie van JGZ/CJG (toestemming nodig)")
+    lwoo_aanwijzing: str | None = Field(default=None, description="Aanwijzing LWOO van het SWV VO")
     oza: str | None = Field(default=None, description="Onderwijs-zorgarrangement, indien nodig")
     leervraag: Literal["enkelvoudig", "complex"] | None = None
     leefvraag: Literal["enkelvoudig", "complex"] | None = None

@@ -1,0 +1,54 @@
+"""Who must consent to sharing data beyond the whitelist, by age (REFERENCE §2.3)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from overdracht.model.dossier import Dossier
+
+# Data categories beyond the whitelist and the dossier fields they cover. A section
+# whose category lacks valid consent is left out of every rendered document.
+CATEGORY_FIELDS: dict[str, tuple[str, ...]] = {
+    "jeugdhulp": ("ondersteuning.jeugdhulp", "ondersteuning.oza", "opp.jeugdhulp_genoemd"),
+    "medisch": ("ondersteuning.medisch",),
+    "mdo": ("ondersteuningsroute[].plan_van_aanpak",),
+    "psychosociaal": ("ontwikkeling.sociaal_emotioneel", "ontwikkeling.thuissituatie"),
+    "ondersteuningsbehoeften": ("ontwikkeling.ondersteuningsbehoeften",),
+    "jgz": ("ondersteuning.jgz",),
+    "overdracht": (),
+}
+
+CATEGORY_LABELS: dict[str, str] = {
+    "jeugdhulp": "jeugdhulp",
+    "medisch": "medische informatie",
+    "mdo": "MDO/ZAT-besprekingen",
+    "psychosociaal": "psychosociale informatie",
+    "ondersteuningsbehoeften": "ondersteuningsbehoeften",
+    "jgz": "JGZ/CJG-informatie",
+    "overdracht": "overdracht van het dossier",
+}
+
+
+def required_givers(age: int, pupil_too_from: int = 12, pupil_alone_from: int = 16) -> set[str]:
+    """Who must give consent at this age: parents, parents and pupil, or the pupil alone."""
+    if age >= pupil_alone_from:
+        return {"leerling"}
+    if age >= pupil_too_from:
+        return {"ouders", "leerling"}
+    return {"ouders"}
+
+
+def consent_given(
+    dossier: Dossier,
+    categorie: str,
+    peildatum: date,
+    pupil_too_from: int = 12,
+    pupil_alone_from: int = 16,
+) -> bool:
+    """True if the dossier holds consent for ``categorie`` from everyone the age requires."""
+    needed = required_givers(dossier.leeftijd_op(peildatum), pupil_too_from, pupil_alone_from)
+    for toestemming in dossier.toestemmingen:
+        if toestemming.categorie == categorie and toestemming.datum <= peildatum:
+            if needed <= set(toestemming.gegeven_door):
+                return True
+    return False

@@ -1,0 +1,44 @@
+"""What a rule sees while it is evaluated, and what it reports back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from overdracht.model.dossier import Dossier
+
+
+class Instellingen(BaseModel):
+    """Configurable facts (REFERENCE: *configurable*), changeable by a regional overlay."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    toestemming_leerling_mee_vanaf: int = Field(default=12, ge=0, le=18)
+    toestemming_leerling_alleen_vanaf: int = Field(default=16, ge=0, le=18)
+    inzage_leerling_vanaf: int = Field(default=16, ge=0, le=18)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing a rule finds missing or wrong."""
+
+    path: str
+    message: str
+
+
+@dataclass
+class Context:
+    dossier: Dossier
+    peildatum: date
+    instellingen: Instellingen
+    data: dict[str, Any] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.data = self.dossier.model_dump(mode="python")
+
+    @property
+    def leeftijd(self) -> int:
+        return self.dossier.leeftijd_op(self.peildatum)

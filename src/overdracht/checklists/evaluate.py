@@ -1,0 +1,123 @@
+"""Evaluate a checklist against a dossier: every rule becomes findings (data, not text output)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from overdracht.checklists.consent import CATEGORY_FIELDS, CATEGORY_LABELS
+from overdracht.checklists.context import Context
+from overdracht.checklists.domain_rules import Toestemming
+from overdracht.checklists.loader import Checklist, load_checklist
+from overdracht.checklists.report import Finding, Report, Severity
+from overdracht.checklists.schema import Rule
+from overdracht.model.dossier import Dossier
+
+
+def _severity(rule: Rule, applies: bool) -> Severity | None:
+    """Severity of a missing item; None means the rule does not apply."""
+    if rule.niveau == "verplicht":
+        return "error"
+    if rule.niveau == "verplicht-als":
+        if applies:
+            return "error"
+        return "warning" if rule.anders == "aanbevolen" else None
+    return "warning" if applies else None
+
+
+def _reason(rule: Rule, severity: Severity, applies: bool) -> str:
+    if severity == "warning":
+        return "Aanbevolen."
+    if rule.niveau == "verplicht-als" and rule.als is not None and applies:
+        return f"Verplicht omdat {rule.als.describe()}."
+    return "Verplicht."
+
+
+def evaluate_rule(rule: Rule, ctx: Context) -> list[Finding]:
+    """Findings for one rule: 'aanwezig', 'n.v.t.', or one finding per problem."""
+    applies = rule.als is None or rule.als.holds(ctx)
+    severity = _severity(rule, applies)
+    base = {"rule": rule.id, "source": rule.bron, "title": rule.titel}
+    if severity is None:
+        why = rule.als.describe() if rule.als else ""
+        return [
+            Finding(
+                **base,
+                severity="info",
+                path=rule.main_path(),
+                message=f"{rule.titel}: niet van toepassing (alleen nodig als {why}).",
+                status="n.v.t.",
+            )
+        ]
+    if isinstance(rule, Toestemming) and not rule.applies(ctx):
+        return [
+            Finding(
+                **base,
+                severity="info",
+                path=rule.main_path(),
+                message=f"{rule.titel}: niet van toepassing (geen gegevens in deze categorie).",
+                status="n.v.t.",
+            )
+        ]
+    problems = rule.check(ctx)
+    if not problems:
+        return [
+            Finding(
+                **base, severity="info", path=rule.main_path(), message=f"{rule.titel}: aanwezig.",
+                status="aanwezig",
+            )
+        ]
+    reason = _reason(rule, severity, applies)
+    hint = f" {rule.uitleg}" if rule.uitleg else ""
+    return [
+        Finding(
+            **base,
+            severity=severity,
+            path=problem.path,
+            message=f"{rule.titel}: {problem.message}. {reason}{hint}",
+            status="ontbreekt" if severity == "error" else "aanbevolen",
+        )
+        for problem in problems
+    ]
+
+
+def evaluate(
+    checklist: Checklist,
+    dossier: Dossier,
+    *,
+    dossier_path: str = "",
+    peildatum: date | None = None,
+) -> Report:
+    """Check ``dossier`` against every rule of ``checklist``."""
+    ctx = Context(dossier, peildatum or dossier.overgang.peildatum or date.today(), checklist.instellingen)
+    findings: list[Finding] = []
+    left_out: list[str] = []
+    left_out_fields: list[str] = []
+    for rule in checklist.regels:
+        rule_findings = evaluate_rule(rule, ctx)
+        findings.extend(rule_findings)
+        if isinstance(rule, Toestemming) and any(f.severity != "info" for f in rule_findings):
+            left_out.append(rule.categorie)
+            left_out_fields.extend(rule.gegevens)
+            left_out_fields.extend(CATEGORY_FIELDS.get(rule.categorie, ()))
+    return Report(
+        dossier=dossier_path,
+        transition=checklist.id,
+        checklist_title=checklist.titel,
+        findings=findings,
+        left_out_fields=list(dict.fromkeys(left_out_fields)),
+        left_out=sorted(set(left_out), key=lambda c: list(CATEGORY_LABELS).index(c) if c in CATEGORY_LABELS else 99),
+    )
+
+
+def check(
+    dossier: Dossier,
+    *,
+    overlay: Path | None = None,
+    dossier_path: str = "",
+    peildatum: date | None = None,
+    checklist_id: str | None = None,
+) -> Report:
+    """Check a dossier against the checklist of its own transition (``overgang.id``)."""
+    checklist = load_checklist(checklist_id or dossier.overgang.id, overlay)
+    return evaluate(checklist, dossier, dossier_path=dossier_path, peildatum=peildatum)

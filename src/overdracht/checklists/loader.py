@@ -1,0 +1,181 @@
+"""Load checklists and regional overlays; resolve ``extends`` into one list of rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from overdracht.checklists.context import Instellingen
+from overdracht.checklists.schema import RULE_ADAPTER, RULE_KINDS, ChecklistFile, Rule
+from overdracht.errors import ChecklistError, UsageError
+from overdracht.resources import data_dir
+from overdracht.sourcefile import SourceDocument, read_source
+from overdracht.validation import describe_errors
+
+_TAGS = frozenset(RULE_KINDS)
+
+
+@dataclass
+class Checklist:
+    """A resolved checklist: every rule of the transition, overlays applied."""
+
+    id: str
+    titel: str
+    regels: list[Rule]
+    instellingen: Instellingen = field(default_factory=Instellingen)
+    van: str | None = None
+    naar: str | None = None
+    oso_overstaptype: str | None = None
+    overlay: str | None = None
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.regels if r.id == rule_id), None)
+
+
+def checklist_dir() -> Path:
+    return data_dir("checklists")
+
+
+@cache
+def _read(path: Path) -> tuple[ChecklistFile, SourceDocument]:
+    source = read_source(path)
+    if not isinstance(source.data, dict):
+        raise ChecklistError(f"{path}:1: (hele bestand): een checklist begint met 'id:' en 'regels:'")
+    try:
+        return ChecklistFile.model_validate(source.data), source
+    except ValidationError as exc:
+        problems = describe_errors(exc, source, drop=_TAGS)
+        raise ChecklistError(
+            f"{path}: de checklist bevat {len(problems)} "
+            f"{'fout' if len(problems) == 1 else 'fouten'}:",
+            details=problems,
+        ) from None
+
+
+def list_checklists() -> list[tuple[str, str]]:
+    """(id, titel) of every transition checklist shipped with overdracht, sorted."""
+    found: list[tuple[str, str]] = []
+    for path in sorted(checklist_dir().glob("*.yaml")):
+        parsed, _ = _read(path)
+        if not parsed.abstract:
+            found.append((path.stem, parsed.titel or path.stem))
+    return found
+
+
+def known_ids() -> list[str]:
+    return [checklist_id for checklist_id, _ in list_checklists()]
+
+
+def _unknown(checklist_id: str) -> UsageError:
+    return UsageError(
+        f"onbekende overgang of checklist '{checklist_id}'. Bekende overgangen: "
+        f"{', '.join(known_ids())}."
+    )
+
+
+def _resolve(checklist_id: str, chain: tuple[str, ...] = ()) -> Checklist:
+    if checklist_id in chain:
+        raise ChecklistError(f"checklists '{' -> '.join((*chain, checklist_id))}' verwijzen in een kring naar elkaar")
+    path = checklist_dir() / f"{checklist_id}.yaml"
+    if not path.is_file() or not checklist_id.replace("-", "").isalnum():
+        raise _unknown(checklist_id)
+    parsed, source = _read(path)
+    bases = parsed.bases
+    if len(bases) > 1:
+        raise ChecklistError(f"{path}: een checklist breidt precies één andere checklist uit")
+    base = _resolve(bases[0], (*chain, checklist_id)) if bases else Checklist(checklist_id, "", [])
+    return _apply(base, parsed, source, strict=True, checklist_id=checklist_id)
+
+
+def load_checklist(checklist_id: str, overlay: Path | None = None) -> Checklist:
+    """The checklist for ``checklist_id`` with, optionally, a regional overlay applied."""
+    checklist = _resolve(checklist_id)
+    if overlay is None:
+        return checklist
+    parsed, source = _read(Path(overlay))
+    if not parsed.bases:
+        raise ChecklistError(f"{overlay}:1: extends: een overlay moet zeggen welke checklist hij uitbreidt")
+    for base in parsed.bases:
+        if base not in known_ids():
+            line = source.line_of(("extends",)) or 1
+            raise ChecklistError(
+                f"{overlay}:{line}: extends: onbekende checklist '{base}'; bekend zijn: "
+                f"{', '.join(known_ids())}"
+            )
+    if checklist_id not in parsed.bases:
+        raise UsageError(
+            f"{overlay}: deze overlay hoort bij {', '.join(parsed.bases)}, niet bij '{checklist_id}'."
+        )
+    result = _apply(checklist, parsed, source, strict=len(parsed.bases) == 1, checklist_id=checklist_id)
+    result.overlay = parsed.titel or Path(overlay).name
+    return result
+
+
+def _apply(
+    base: Checklist, parsed: ChecklistFile, source: SourceDocument, *, strict: bool, checklist_id: str
+) -> Checklist:
+    path = source.path
+    rules: list[Rule] = list(base.regels)
+    ids = {r.id for r in rules}
+
+    for index, rule_id in enumerate(parsed.uitschakelen):
+        if rule_id not in ids:
+            if strict:
+                line = source.line_of(("uitschakelen", index))
+                raise ChecklistError(f"{path}:{line}: uitschakelen: regel '{rule_id}' bestaat niet")
+            continue
+        rules = [r for r in rules if r.id != rule_id]
+        ids.discard(rule_id)
+
+    for rule_id, change in parsed.aanpassen.items():
+        current = next((r for r in rules if r.id == rule_id), None)
+        if current is None:
+            if strict:
+                line = source.line_of(("aanpassen", rule_id))
+                raise ChecklistError(f"{path}:{line}: aanpassen: regel '{rule_id}' bestaat niet")
+            continue
+        rules[rules.index(current)] = _changed(current, rule_id, change, source)
+
+    for index, rule in enumerate(parsed.regels):
+        if rule.id in ids:
+            line = source.line_of(("regels", index, "id"))
+            raise ChecklistError(
+                f"{path}:{line}: regels[{index + 1}].id: regel '{rule.id}' bestaat al; "
+                "gebruik 'aanpassen:' om een bestaande regel te wijzigen"
+            )
+        rules.append(rule)
+        ids.add(rule.id)
+
+    settings = base.instellingen.model_copy(
+        update=parsed.instellingen.model_dump(exclude_none=True) if parsed.instellingen else {}
+    )
+    return Checklist(
+        id=parsed.id or checklist_id,
+        titel=parsed.titel or base.titel,
+        regels=rules,
+        instellingen=settings,
+        van=parsed.van or base.van,
+        naar=parsed.naar or base.naar,
+        oso_overstaptype=parsed.oso_overstaptype or base.oso_overstaptype,
+    )
+
+
+def _changed(current: Rule, rule_id: str, change: dict[str, Any], source: SourceDocument) -> Rule:
+    if "id" in change or "soort" in change:
+        line = source.line_of(("aanpassen", rule_id))
+        raise ChecklistError(
+            f"{source.path}:{line}: aanpassen.{rule_id}: 'id' en 'soort' kun je niet aanpassen; "
+            "schakel de regel uit en voeg een nieuwe toe"
+        )
+    merged = {**current.model_dump(exclude_unset=True), **change}
+    if change.get("niveau") == "verplicht" and "als" not in change:
+        merged.pop("als", None)  # tightened: required whatever the condition was
+    try:
+        return RULE_ADAPTER.validate_python(merged)
+    except ValidationError as exc:
+        problems = describe_errors(exc, source, prefix=("aanpassen", rule_id), drop=_TAGS)
+        raise ChecklistError(f"{source.path}: aanpassing van regel '{rule_id}' klopt niet:", details=problems) from None

@@ -1,0 +1,107 @@
+"""Pydantic models of checklist and overlay files (``checklists/*.yaml``)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from overdracht.checklists.domain_rules import (
+    Deskundigenadviezen,
+    Doorstroomtoets,
+    Inzage,
+    Schooladvies,
+    Tlv,
+    Toestemming,
+)
+from overdracht.checklists.route_rules import (
+    Ondersteuningsroute,
+    ProCriteria,
+    Toetsperiode,
+    WarmeOverdracht,
+)
+from overdracht.checklists.rules import (
+    Aantal,
+    Aanwezig,
+    DatumNa,
+    DatumRecent,
+    DatumUiterlijk,
+    EenVan,
+    WaardeIn,
+)
+
+Rule = Annotated[
+    Aanwezig
+    | EenVan
+    | WaardeIn
+    | DatumNa
+    | DatumRecent
+    | DatumUiterlijk
+    | Aantal
+    | Deskundigenadviezen
+    | Toestemming
+    | Inzage
+    | Tlv
+    | Schooladvies
+    | Doorstroomtoets
+    | WarmeOverdracht
+    | ProCriteria
+    | Ondersteuningsroute
+    | Toetsperiode,
+    Field(discriminator="soort"),
+]
+RULE_ADAPTER: TypeAdapter[Rule] = TypeAdapter(Rule)
+
+RULE_KINDS: dict[str, str] = {
+    "aanwezig": "een veld is ingevuld (pad)",
+    "een_van": "minstens één van de velden is ingevuld (paden)",
+    "waarde_in": "een veld heeft een van de toegestane waarden (pad, toegestaan)",
+    "datum_na": "een datum ligt na een andere datum (pad, na)",
+    "datum_recent": "de laatste datum is niet ouder dan max_maanden (pad, max_maanden)",
+    "datum_uiterlijk": "een datum ligt uiterlijk op een jaarlijkse datum (pad, uiterlijk MM-DD)",
+    "aantal": "een lijst heeft minstens zoveel items (pad, minimaal)",
+    "deskundigenadviezen": "aantal adviezen, discipline van het eerste, maximale ouderdom",
+    "toestemming": "toestemming per categorie naar leeftijd (categorie, gegevens)",
+    "inzage": "ouders (en leerling vanaf 16) hebben ingezien vóór verzending",
+    "tlv": "TLV van de juiste soort met de velden die bij die soort horen (soorten)",
+    "schooladvies": "definitief schooladvies op tijd; heroverweging met datum (uiterlijk)",
+    "doorstroomtoets": "uitslag per domein of ontheffing met reden",
+    "warme_overdracht": "warme overdracht met datum, deelnemers en afspraken",
+    "pro_criteria": "landelijke criteria praktijkonderwijs of gemotiveerde uitzondering",
+    "ondersteuningsroute": "fasen van de ondersteuningsroute met datum, in volgorde; plan van aanpak",
+    "toetsperiode": "alleen toetsresultaten van dit en de vorige schooljaren",
+}
+
+
+class InstellingenBestand(BaseModel):
+    """Partial settings as written in a file; merged over the defaults."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    toestemming_leerling_mee_vanaf: int | None = Field(default=None, ge=0, le=18)
+    toestemming_leerling_alleen_vanaf: int | None = Field(default=None, ge=0, le=18)
+    inzage_leerling_vanaf: int | None = Field(default=None, ge=0, le=18)
+
+
+class ChecklistFile(BaseModel):
+    """One checklist or overlay file as written by a person."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9-]*$")
+    titel: str | None = None
+    extends: str | list[str] | None = None
+    abstract: bool = False
+    van: str | None = None
+    naar: str | None = None
+    oso_overstaptype: str | None = None
+    instellingen: InstellingenBestand | None = None
+    regels: list[Rule] = Field(default_factory=list)
+    aanpassen: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    uitschakelen: list[str] = Field(default_factory=list)
+
+    @property
+    def bases(self) -> list[str]:
+        if self.extends is None:
+            return []
+        return [self.extends] if isinstance(self.extends, str) else list(self.extends)
