@@ -78,6 +78,17 @@ class Condition(BaseModel):
             checks.append(lambda c: any(part.holds(c) for part in parts))
         return checks
 
+    def explain(self, ctx: Context) -> str:
+        """Like :meth:`describe`, but for ``of`` only the parts that hold for this dossier."""
+        if self.of is None:
+            return self.describe()
+        rest = self.model_copy(update={"of": None})
+        holding = [part.explain(ctx) for part in self.of if part.holds(ctx)] or [
+            part.describe() for part in self.of
+        ]
+        own = rest.describe()
+        return " en ".join(p for p in (own, " en ".join(holding)) if p)
+
     def describe(self) -> str:
         """Dutch reason, e.g. 'de leerling extra ondersteuning krijgt'."""
         parts: list[str] = []

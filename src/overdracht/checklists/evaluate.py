@@ -25,11 +25,11 @@ def _severity(rule: Rule, applies: bool) -> Severity | None:
     return "warning" if applies else None
 
 
-def _reason(rule: Rule, severity: Severity, applies: bool) -> str:
+def _reason(rule: Rule, severity: Severity, applies: bool, ctx: Context) -> str:
     if severity == "warning":
         return "Aanbevolen."
     if rule.niveau == "verplicht-als" and rule.als is not None and applies:
-        return f"Verplicht omdat {rule.als.describe()}."
+        return f"Verplicht omdat {rule.als.explain(ctx)}."
     return "Verplicht."
 
 
@@ -67,7 +67,7 @@ def evaluate_rule(rule: Rule, ctx: Context) -> list[Finding]:
                 status="aanwezig",
             )
         ]
-    reason = _reason(rule, severity, applies)
+    reason = _reason(rule, severity, applies, ctx)
     hint = f" {rule.uitleg}" if rule.uitleg else ""
     return [
         Finding(

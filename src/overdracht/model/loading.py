@@ -27,7 +27,7 @@ def parse_dossier(source: SourceDocument) -> Dossier:
         problems = describe_errors(exc, source)
         raise InvalidInputError(
             f"{source.path}: het dossier bevat {len(problems)} "
-            f"{'fout' if len(problems) == 1 else 'fouten'}; verbeter ze en probeer opnieuw.",
+            f"{'fout; verbeter die' if len(problems) == 1 else 'fouten; verbeter ze'} en probeer opnieuw.",
             details=problems,
         ) from None
 

@@ -1,0 +1,47 @@
+# overdracht — two commands on a fresh machine:
+#   make demo   runs overdracht on the bundled samples (creates .venv, installs everything)
+#   make test   lint, type check, tests and the wheel smoke test
+VENV := .venv
+PY := $(VENV)/bin/python
+# Debian packages: WeasyPrint needs Pango; pdftotext/pdftoppm for tests; LibreOffice for the
+# DOCX checks and the baseline of the render benchmark.
+SYSPKGS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils \
+           libreoffice-writer-nogui fonts-dejavu-core
+
+.PHONY: demo test sysdeps lint typecheck unit bench clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+sysdeps:
+	@missing=""; for p in $(SYSPKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Systeempakketten installeren:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+demo: sysdeps $(VENV)/.installed
+	@bash scripts/demo.sh
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check src tests benchmarks samples
+	$(VENV)/bin/ruff format --check src tests benchmarks samples
+
+typecheck: $(VENV)/.installed
+	$(VENV)/bin/mypy --strict src
+
+unit: sysdeps $(VENV)/.installed
+	$(VENV)/bin/pytest
+
+test: sysdeps lint typecheck unit
+
+bench: sysdeps $(VENV)/.installed
+	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) dist build demo-uit .pytest_cache .mypy_cache .ruff_cache
