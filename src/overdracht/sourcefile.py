@@ -16,8 +16,10 @@ try:  # the C loader is several times faster; fall back to pure Python
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
+from overdracht.errors import InvalidInputError
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+
+class _Loader(_BaseLoader):
     """Safe loader that leaves dates as text, so pydantic reports bad dates in Dutch."""
 
 
@@ -25,8 +27,6 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
-
-from overdracht.errors import InvalidInputError
 
 Loc = tuple[str | int, ...]
 
@@ -85,7 +85,9 @@ def parse_text(text: str, path: Path) -> SourceDocument:
             "deze regel."
         ) from None
     except yaml.YAMLError as exc:
-        raise InvalidInputError(f"{path}: het bestand is geen geldige YAML of JSON ({exc}).") from None
+        raise InvalidInputError(
+            f"{path}: het bestand is geen geldige YAML of JSON ({exc})."
+        ) from None
     finally:
         loader.dispose()
     return SourceDocument(path, data, lines)
@@ -95,7 +97,9 @@ def read_source(path: Path) -> SourceDocument:
     """Read a YAML/JSON file from disk with line information."""
     try:
         if path.is_dir():
-            raise InvalidInputError(f"{path}: dit is een map, geen bestand. Geef een dossierbestand op.")
+            raise InvalidInputError(
+                f"{path}: dit is een map, geen bestand. Geef een dossierbestand op."
+            )
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
             raise InvalidInputError(
@@ -112,11 +116,14 @@ def read_source(path: Path) -> SourceDocument:
             f"{path}: geen toestemming om dit bestand te lezen. Vraag de beheerder om leesrechten."
         ) from None
     except OSError as exc:
-        raise InvalidInputError(f"{path}: het bestand kan niet gelezen worden ({exc.strerror}).") from None
+        raise InvalidInputError(
+            f"{path}: het bestand kan niet gelezen worden ({exc.strerror})."
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidInputError(
-            f"{path}: het bestand is niet in UTF-8 opgeslagen. Sla het op als UTF-8 en probeer opnieuw."
+            f"{path}: het bestand is niet in UTF-8 opgeslagen. "
+            "Sla het op als UTF-8 en probeer opnieuw."
         ) from None
     return parse_text(text, path)

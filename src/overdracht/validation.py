@@ -37,10 +37,13 @@ def _message(error: ErrorDetails) -> str:
         return "onbekend veld; controleer de spelling of verwijder het (zie 'overdracht schema')"
     if kind == "literal_error":
         return f"ongeldige waarde '{value}'; kies uit: {_allowed(ctx)}"
-    if kind in {"date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"}:
-        return (
-            f"'{value}' is geen geldige datum; schrijf de datum als JJJJ-MM-DD, bijv. 2014-03-14"
-        )
+    if kind in {
+        "date_from_datetime_parsing",
+        "date_parsing",
+        "date_type",
+        "date_from_datetime_inexact",
+    }:
+        return f"'{value}' is geen geldige datum; schrijf de datum als JJJJ-MM-DD, bijv. 2014-03-14"
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return f"'{value}' is geen geheel getal; vul een getal in zonder letters"
     if kind in {"float_parsing", "float_type"}:
@@ -64,7 +67,7 @@ def _message(error: ErrorDetails) -> str:
         word = "minstens" if kind.startswith("greater") else "hoogstens"
         return f"'{value}' is buiten het toegestane bereik; de waarde moet {word} {limit} zijn"
     if kind == "union_tag_invalid":
-        tags = str((ctx or {}).get('expected_tags', '')).replace("'", '')
+        tags = str((ctx or {}).get("expected_tags", "")).replace("'", "")
         return f"onbekende soort '{(ctx or {}).get('tag')}'; kies uit: {tags}"
     if kind == "union_tag_not_found":
         return "'soort' ontbreekt; geef aan wat voor regel dit is"

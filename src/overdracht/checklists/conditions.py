@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from overdracht.checklists.context import Context
@@ -45,7 +46,9 @@ class Condition(BaseModel):
         d = self
         checks: list[_Check] = []
         if d.extra_ondersteuning is not None:
-            checks.append(lambda c: c.dossier.ondersteuning.extra_ondersteuning == d.extra_ondersteuning)
+            checks.append(
+                lambda c: c.dossier.ondersteuning.extra_ondersteuning == d.extra_ondersteuning
+            )
         if d.jeugdhulp_loopt is not None:
             checks.append(lambda c: _jeugdhulp_loopt(c) == d.jeugdhulp_loopt)
         if d.vve_indicatie is not None:
@@ -62,7 +65,9 @@ class Condition(BaseModel):
             checks.append(lambda c: c.dossier.ontvangende_school.soort in (d.naar_school_in or []))
         if d.tlv_soort_in is not None:
             checks.append(
-                lambda c: c.dossier.tlv is not None and c.dossier.tlv.soort in (d.tlv_soort_in or [])
+                lambda c: (
+                    c.dossier.tlv is not None and c.dossier.tlv.soort in (d.tlv_soort_in or [])
+                )
             )
         if d.leeftijd_vanaf is not None:
             checks.append(lambda c: c.leeftijd >= (d.leeftijd_vanaf or 0))
@@ -93,7 +98,9 @@ class Condition(BaseModel):
         """Dutch reason, e.g. 'de leerling extra ondersteuning krijgt'."""
         parts: list[str] = []
         if self.extra_ondersteuning is not None:
-            parts.append(_yes_no(self.extra_ondersteuning, "de leerling extra ondersteuning krijgt"))
+            parts.append(
+                _yes_no(self.extra_ondersteuning, "de leerling extra ondersteuning krijgt")
+            )
         if self.jeugdhulp_loopt is not None:
             parts.append(_yes_no(self.jeugdhulp_loopt, "er jeugdhulp loopt"))
         if self.vve_indicatie is not None:
@@ -130,4 +137,3 @@ def _yes_no(value: bool, text: str) -> str:
 def _jeugdhulp_loopt(ctx: Context) -> bool:
     hulp = ctx.dossier.ondersteuning.jeugdhulp
     return hulp is not None and hulp.loopt
-

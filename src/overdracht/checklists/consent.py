@@ -48,7 +48,10 @@ def consent_given(
     """True if the dossier holds consent for ``categorie`` from everyone the age requires."""
     needed = required_givers(dossier.leeftijd_op(peildatum), pupil_too_from, pupil_alone_from)
     for toestemming in dossier.toestemmingen:
-        if toestemming.categorie == categorie and toestemming.datum <= peildatum:
-            if needed <= set(toestemming.gegeven_door):
-                return True
+        if (
+            toestemming.categorie == categorie
+            and toestemming.datum <= peildatum
+            and needed <= set(toestemming.gegeven_door)
+        ):
+            return True
     return False

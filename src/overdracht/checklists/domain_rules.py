@@ -120,7 +120,9 @@ class Inzage(RuleBase):
     def check(self, ctx: Context) -> list[Problem]:
         inzage = ctx.dossier.inzage
         if inzage is None:
-            return [Problem("inzage", "er is niet vastgelegd dat ouders het dossier hebben ingezien")]
+            return [
+                Problem("inzage", "er is niet vastgelegd dat ouders het dossier hebben ingezien")
+            ]
         problems: list[Problem] = []
         if inzage.datum > ctx.peildatum:
             problems.append(Problem("inzage.datum", "de inzagedatum ligt in de toekomst"))
@@ -151,12 +153,18 @@ class Tlv(RuleBase):
             return [Problem("tlv", f"er is geen TLV {wanted}")]
         problems: list[Problem] = []
         if tlv.soort not in self.soorten:
-            problems.append(Problem("tlv.soort", f"de TLV is {tlv.soort.upper()}, nodig is {wanted}"))
+            problems.append(
+                Problem("tlv.soort", f"de TLV is {tlv.soort.upper()}, nodig is {wanted}")
+            )
         if tlv.status == "afgegeven" and not tlv.beschikkingsnummer:
             problems.append(Problem("tlv.beschikkingsnummer", "het beschikkingsnummer ontbreekt"))
         if tlv.status == "afgegeven" and tlv.ingangsdatum is None:
             problems.append(Problem("tlv.ingangsdatum", "de ingangsdatum ontbreekt"))
-        if tlv.soort in ("so", "vso") and tlv.bekostigingscategorie not in ("laag", "midden", "hoog"):
+        if tlv.soort in ("so", "vso") and tlv.bekostigingscategorie not in (
+            "laag",
+            "midden",
+            "hoog",
+        ):
             problems.append(
                 Problem(
                     "tlv.bekostigingscategorie",
@@ -173,7 +181,9 @@ class Tlv(RuleBase):
         start = ctx.dossier.overgang.geplande_startdatum
         if tlv.soort != "pro" and tlv.status == "afgegeven":
             if tlv.einddatum is None:
-                problems.append(Problem("tlv.einddatum", "de einddatum (duur) van de TLV ontbreekt"))
+                problems.append(
+                    Problem("tlv.einddatum", "de einddatum (duur) van de TLV ontbreekt")
+                )
             elif tlv.einddatum <= start:
                 problems.append(
                     Problem(
@@ -199,7 +209,9 @@ class Schooladvies(RuleBase):
             return [Problem("schooladvies.definitief", "het definitieve schooladvies ontbreekt")]
         problems: list[Problem] = []
         if advies.definitief_datum is None:
-            problems.append(Problem("schooladvies.definitief_datum", "de datum van het advies ontbreekt"))
+            problems.append(
+                Problem("schooladvies.definitief_datum", "de datum van het advies ontbreekt")
+            )
         else:
             month, day = (int(x) for x in self.uiterlijk.split("-"))
             year = int(ctx.dossier.overgang.schooljaar[:4])  # advice in the year before the move
@@ -208,12 +220,15 @@ class Schooladvies(RuleBase):
                 problems.append(
                     Problem(
                         "schooladvies.definitief_datum",
-                        f"het definitieve advies is gegeven na de wettelijke termijn ({day}-{month})",
+                        "het definitieve advies is gegeven na de wettelijke termijn "
+                        f"({day}-{month})",
                     )
                 )
         if advies.heroverwogen and advies.heroverweging_datum is None:
             problems.append(
-                Problem("schooladvies.heroverweging_datum", "de datum van de heroverweging ontbreekt")
+                Problem(
+                    "schooladvies.heroverweging_datum", "de datum van de heroverweging ontbreekt"
+                )
             )
         return problems
 
@@ -230,10 +245,16 @@ class Doorstroomtoets(RuleBase):
     def check(self, ctx: Context) -> list[Problem]:
         toets = ctx.dossier.doorstroomtoets
         if toets is None:
-            return [Problem("doorstroomtoets", "geen uitslag van de doorstroomtoets en geen ontheffing")]
+            return [
+                Problem("doorstroomtoets", "geen uitslag van de doorstroomtoets en geen ontheffing")
+            ]
         if toets.ontheffing:
             if not toets.reden_ontheffing:
-                return [Problem("doorstroomtoets.reden_ontheffing", "de reden van de ontheffing ontbreekt")]
+                return [
+                    Problem(
+                        "doorstroomtoets.reden_ontheffing", "de reden van de ontheffing ontbreekt"
+                    )
+                ]
             return []
         done = {u.domein for u in toets.uitslagen}
         missing = [d for d in self.domeinen if d not in done]

@@ -63,7 +63,10 @@ def evaluate_rule(rule: Rule, ctx: Context) -> list[Finding]:
     if not problems:
         return [
             Finding(
-                **base, severity="info", path=rule.main_path(), message=f"{rule.titel}: aanwezig.",
+                **base,
+                severity="info",
+                path=rule.main_path(),
+                message=f"{rule.titel}: aanwezig.",
                 status="aanwezig",
             )
         ]
@@ -89,7 +92,9 @@ def evaluate(
     peildatum: date | None = None,
 ) -> Report:
     """Check ``dossier`` against every rule of ``checklist``."""
-    ctx = Context(dossier, peildatum or dossier.overgang.peildatum or date.today(), checklist.instellingen)
+    ctx = Context(
+        dossier, peildatum or dossier.overgang.peildatum or date.today(), checklist.instellingen
+    )
     findings: list[Finding] = []
     left_out: list[str] = []
     left_out_fields: list[str] = []
@@ -106,7 +111,10 @@ def evaluate(
         checklist_title=checklist.titel,
         findings=findings,
         left_out_fields=list(dict.fromkeys(left_out_fields)),
-        left_out=sorted(set(left_out), key=lambda c: list(CATEGORY_LABELS).index(c) if c in CATEGORY_LABELS else 99),
+        left_out=sorted(
+            set(left_out),
+            key=lambda c: list(CATEGORY_LABELS).index(c) if c in CATEGORY_LABELS else 99,
+        ),
     )
 
 

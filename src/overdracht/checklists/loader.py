@@ -44,7 +44,9 @@ def checklist_dir() -> Path:
 def _read(path: Path) -> tuple[ChecklistFile, SourceDocument]:
     source = read_source(path)
     if not isinstance(source.data, dict):
-        raise ChecklistError(f"{path}:1: (hele bestand): een checklist begint met 'id:' en 'regels:'")
+        raise ChecklistError(
+            f"{path}:1: (hele bestand): een checklist begint met 'id:' en 'regels:'"
+        )
     try:
         return ChecklistFile.model_validate(source.data), source
     except ValidationError as exc:
@@ -79,7 +81,9 @@ def _unknown(checklist_id: str) -> UsageError:
 
 def _resolve(checklist_id: str, chain: tuple[str, ...] = ()) -> Checklist:
     if checklist_id in chain:
-        raise ChecklistError(f"checklists '{' -> '.join((*chain, checklist_id))}' verwijzen in een kring naar elkaar")
+        raise ChecklistError(
+            f"checklists '{' -> '.join((*chain, checklist_id))}' verwijzen in een kring naar elkaar"
+        )
     path = checklist_dir() / f"{checklist_id}.yaml"
     if not path.is_file() or not checklist_id.replace("-", "").isalnum():
         raise _unknown(checklist_id)
@@ -98,7 +102,9 @@ def load_checklist(checklist_id: str, overlay: Path | None = None) -> Checklist:
         return checklist
     parsed, source = _read(Path(overlay))
     if not parsed.bases:
-        raise ChecklistError(f"{overlay}:1: extends: een overlay moet zeggen welke checklist hij uitbreidt")
+        raise ChecklistError(
+            f"{overlay}:1: extends: een overlay moet zeggen welke checklist hij uitbreidt"
+        )
     for base in parsed.bases:
         if base not in known_ids():
             line = source.line_of(("extends",)) or 1
@@ -108,15 +114,23 @@ def load_checklist(checklist_id: str, overlay: Path | None = None) -> Checklist:
             )
     if checklist_id not in parsed.bases:
         raise UsageError(
-            f"{overlay}: deze overlay hoort bij {', '.join(parsed.bases)}, niet bij '{checklist_id}'."
+            f"{overlay}: deze overlay hoort bij {', '.join(parsed.bases)}, "
+            f"niet bij '{checklist_id}'."
         )
-    result = _apply(checklist, parsed, source, strict=len(parsed.bases) == 1, checklist_id=checklist_id)
+    result = _apply(
+        checklist, parsed, source, strict=len(parsed.bases) == 1, checklist_id=checklist_id
+    )
     result.overlay = parsed.titel or Path(overlay).name
     return result
 
 
 def _apply(
-    base: Checklist, parsed: ChecklistFile, source: SourceDocument, *, strict: bool, checklist_id: str
+    base: Checklist,
+    parsed: ChecklistFile,
+    source: SourceDocument,
+    *,
+    strict: bool,
+    checklist_id: str,
 ) -> Checklist:
     path = source.path
     rules: list[Rule] = list(base.regels)
@@ -178,4 +192,6 @@ def _changed(current: Rule, rule_id: str, change: dict[str, Any], source: Source
         return RULE_ADAPTER.validate_python(merged)
     except ValidationError as exc:
         problems = describe_errors(exc, source, prefix=("aanpassen", rule_id), drop=_TAGS)
-        raise ChecklistError(f"{source.path}: aanpassing van regel '{rule_id}' klopt niet:", details=problems) from None
+        raise ChecklistError(
+            f"{source.path}: aanpassing van regel '{rule_id}' klopt niet:", details=problems
+        ) from None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from typing import Literal
 
 from pydantic import Field
 
 from overdracht.checklists.context import Context, Problem
 from overdracht.checklists.rules import RuleBase
+from overdracht.model.handover import Fasenaam
 
 FASE_NAMEN = {
     "signaleren": "1. begeleiden, observeren en signaleren",
@@ -55,7 +57,10 @@ class ProCriteria(RuleBase):
     domeinen_min: int = 2
     domeinen: list[str] = Field(
         default_factory=lambda: [
-            "inzichtelijk_rekenen", "begrijpend_lezen", "technisch_lezen", "spelling",
+            "inzichtelijk_rekenen",
+            "begrijpend_lezen",
+            "technisch_lezen",
+            "spelling",
         ]
     )
     kerndomeinen: list[str] = Field(
@@ -69,7 +74,9 @@ class ProCriteria(RuleBase):
         d = ctx.dossier
         problems: list[Problem] = []
         if d.intelligentieonderzoek is None:
-            problems.append(Problem("intelligentieonderzoek", "het intelligentieonderzoek ontbreekt"))
+            problems.append(
+                Problem("intelligentieonderzoek", "het intelligentieonderzoek ontbreekt")
+            )
         elif not self.iq_min <= d.intelligentieonderzoek.totaal_iq <= self.iq_max:
             problems.append(
                 Problem(
@@ -103,8 +110,10 @@ class Ondersteuningsroute(RuleBase):
     """Phases of the ondersteuningsroute documented with dates, in order; MDO with a plan."""
 
     soort: Literal["ondersteuningsroute"]
-    fasen: list[Literal["signaleren", "consultatie", "leerlingbespreking", "mdo", "arrangeren", "evalueren"]] = Field(
-        default_factory=lambda: ["signaleren", "consultatie", "leerlingbespreking", "mdo"]
+    fasen: list[Fasenaam] = Field(
+        default_factory=lambda: list[Fasenaam](
+            ["signaleren", "consultatie", "leerlingbespreking", "mdo"]
+        )
     )
     plan_van_aanpak: bool = True
 
@@ -122,7 +131,7 @@ class Ondersteuningsroute(RuleBase):
             if f not in dates
         ]
         present = [f for f in FASE_VOLGORDE if f in dates and f in self.fasen]
-        for before, after in zip(present, present[1:], strict=False):
+        for before, after in pairwise(present):
             if dates[after] < dates[before]:
                 problems.append(
                     Problem(
@@ -134,7 +143,9 @@ class Ondersteuningsroute(RuleBase):
         if self.plan_van_aanpak and mdo is not None:
             plan = mdo.plan_van_aanpak
             if plan is None:
-                problems.append(Problem("ondersteuningsroute", "het MDO heeft geen plan van aanpak"))
+                problems.append(
+                    Problem("ondersteuningsroute", "het MDO heeft geen plan van aanpak")
+                )
             else:
                 parts = {
                     "doelen": plan.doelen,
@@ -155,7 +166,7 @@ class Ondersteuningsroute(RuleBase):
 
 
 class Toetsperiode(RuleBase):
-    """Test results older than the current and ``schooljaren - 1`` prior school years may not travel."""
+    """Test results older than this and ``schooljaren - 1`` prior school years may not travel."""
 
     soort: Literal["toetsperiode"]
     schooljaren: int = Field(default=3, ge=1)

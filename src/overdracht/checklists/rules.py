@@ -87,7 +87,9 @@ class WaardeIn(RuleBase):
             return [Problem(self.pad, f"'{self.pad}' is niet ingevuld")]
         if str(value) not in self.toegestaan:
             allowed = ", ".join(self.toegestaan)
-            return [Problem(self.pad, f"'{self.pad}' is '{value}', maar moet een van {allowed} zijn")]
+            return [
+                Problem(self.pad, f"'{self.pad}' is '{value}', maar moet een van {allowed} zijn")
+            ]
         return []
 
 

@@ -68,7 +68,7 @@ RULE_KINDS: dict[str, str] = {
     "doorstroomtoets": "uitslag per domein of ontheffing met reden",
     "warme_overdracht": "warme overdracht met datum, deelnemers en afspraken",
     "pro_criteria": "landelijke criteria praktijkonderwijs of gemotiveerde uitzondering",
-    "ondersteuningsroute": "fasen van de ondersteuningsroute met datum, in volgorde; plan van aanpak",
+    "ondersteuningsroute": "fasen van de route met datum, in volgorde; plan van aanpak",
     "toetsperiode": "alleen toetsresultaten van dit en de vorige schooljaren",
 }
 

@@ -23,7 +23,9 @@ MARKS = {
 
 def verdict(report: Report) -> str:
     errors, warnings = len(report.errors), len(report.warnings)
-    extra = f", {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}" if warnings else ""
+    extra = (
+        f", {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}" if warnings else ""
+    )
     if report.complete:
         return f"COMPLEET{extra}"
     noun = "verplicht onderdeel ontbreekt" if errors == 1 else "verplichte onderdelen ontbreken"
@@ -66,7 +68,11 @@ def reports_json(reports: list[Report]) -> str:
     return json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2)
 
 
-LEVEL_TEXT = {"verplicht": "verplicht", "verplicht-als": "verplicht als", "aanbevolen": "aanbevolen"}
+LEVEL_TEXT = {
+    "verplicht": "verplicht",
+    "verplicht-als": "verplicht als",
+    "aanbevolen": "aanbevolen",
+}
 
 
 def rule_level(rule: Rule) -> str:

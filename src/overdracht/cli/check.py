@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import click
@@ -31,8 +30,12 @@ OVERLAY = click.option(
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Datum waarop getoetst wordt (JJJJ-MM-DD); standaard vandaag.",
 )
-@click.option("--checklist", "checklist_id", help="Toets tegen deze checklist in plaats van 'overgang.id'.")
-@click.option("-u", "--uitgebreid", is_flag=True, help="Toon ook bij meerdere dossiers het hele verslag.")
+@click.option(
+    "--checklist", "checklist_id", help="Toets tegen deze checklist in plaats van 'overgang.id'."
+)
+@click.option(
+    "-u", "--uitgebreid", is_flag=True, help="Toon ook bij meerdere dossiers het hele verslag."
+)
 @handle_errors
 def check(
     dossiers: tuple[Path, ...],
@@ -98,5 +101,3 @@ def checklist(checklist_id: str, overlay: Path | None) -> None:
 def schema() -> None:
     """Druk het JSON Schema van een dossierbestand af (voor editors die YAML controleren)."""
     click.echo(json.dumps(dossier_schema(), ensure_ascii=False, indent=2))
-
-

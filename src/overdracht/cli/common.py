@@ -26,7 +26,9 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             click.echo(f"Fout: {exc}", err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo("Afgebroken door de gebruiker; er zijn geen half geschreven bestanden.", err=True)
+            click.echo(
+                "Afgebroken door de gebruiker; er zijn geen half geschreven bestanden.", err=True
+            )
             sys.exit(130)
 
     return wrapper

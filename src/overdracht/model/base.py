@@ -71,6 +71,4 @@ Brin = Annotated[str, AfterValidator(_check_brin)]
 Postcode = Annotated[str, AfterValidator(_check_postcode)]
 Vestiging = Annotated[str, Field(pattern=r"^\d{2}$", description="Vestigingsnummer, 2 cijfers")]
 Tekst = Annotated[str, Field(min_length=1)]
-Email = Annotated[
-    str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="E-mailadres")
-]
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="E-mailadres")]

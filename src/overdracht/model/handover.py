@@ -10,7 +10,12 @@ from pydantic import Field
 from overdracht.model.base import DossierModel, Tekst
 
 Categorie = Literal[
-    "jeugdhulp", "medisch", "mdo", "psychosociaal", "ondersteuningsbehoeften", "jgz",
+    "jeugdhulp",
+    "medisch",
+    "mdo",
+    "psychosociaal",
+    "ondersteuningsbehoeften",
+    "jgz",
     "overdracht",
 ]
 Gever = Literal["ouders", "leerling"]
@@ -30,7 +35,7 @@ class Inzage(DossierModel):
     """Parents (and pupil) saw the dossier before it is sent."""
 
     datum: date
-    door: list[Gever] = Field(default_factory=lambda: ["ouders"], min_length=1)
+    door: list[Gever] = Field(default_factory=lambda: list[Gever](["ouders"]), min_length=1)
     zienswijze: Literal["eens", "oneens", "geen reactie"] | None = None
     toelichting: str | None = None
     leerling_gehoord: date | None = None

@@ -11,16 +11,39 @@ from overdracht.model.base import DossierModel, Tekst
 
 Referentieniveau = Literal["<1F", "1F", "2F", "1S"]
 AdviesNiveau = Literal[
-    "vso", "pro", "vmbo-b", "vmbo-b/k", "vmbo-k", "vmbo-k/gt", "vmbo-gt", "vmbo-gt/havo",
-    "havo", "havo/vwo", "vwo",
+    "vso",
+    "pro",
+    "vmbo-b",
+    "vmbo-b/k",
+    "vmbo-k",
+    "vmbo-k/gt",
+    "vmbo-gt",
+    "vmbo-gt/havo",
+    "havo",
+    "havo/vwo",
+    "vwo",
 ]
 ADVIES_VOLGORDE: tuple[str, ...] = (
-    "vso", "pro", "vmbo-b", "vmbo-b/k", "vmbo-k", "vmbo-k/gt", "vmbo-gt", "vmbo-gt/havo",
-    "havo", "havo/vwo", "vwo",
+    "vso",
+    "pro",
+    "vmbo-b",
+    "vmbo-b/k",
+    "vmbo-k",
+    "vmbo-k/gt",
+    "vmbo-gt",
+    "vmbo-gt/havo",
+    "havo",
+    "havo/vwo",
+    "vwo",
 )
 Domein = Literal[
-    "inzichtelijk_rekenen", "begrijpend_lezen", "technisch_lezen", "spelling", "taalverzorging",
-    "rekenen", "lezen",
+    "inzichtelijk_rekenen",
+    "begrijpend_lezen",
+    "technisch_lezen",
+    "spelling",
+    "taalverzorging",
+    "rekenen",
+    "lezen",
 ]
 
 

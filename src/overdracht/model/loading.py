@@ -27,7 +27,8 @@ def parse_dossier(source: SourceDocument) -> Dossier:
         problems = describe_errors(exc, source)
         raise InvalidInputError(
             f"{source.path}: het dossier bevat {len(problems)} "
-            f"{'fout; verbeter die' if len(problems) == 1 else 'fouten; verbeter ze'} en probeer opnieuw.",
+            f"{'fout; verbeter die' if len(problems) == 1 else 'fouten; verbeter ze'} "
+            "en probeer opnieuw.",
             details=problems,
         ) from None
 
@@ -47,4 +48,6 @@ def dossier_schema() -> dict[str, Any]:
 
 def dossier_to_json(dossier: Dossier) -> str:
     """Serialise a dossier to JSON with the same keys as the dossier file."""
-    return json.dumps(dossier.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2)
+    return json.dumps(
+        dossier.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2
+    )

@@ -19,8 +19,19 @@ from overdracht.model.base import (
 )
 
 Leerweg = Literal[
-    "vmbo-b", "vmbo-k", "vmbo-gt", "havo", "vwo", "pro", "vso", "lwoo", "mbo-1", "mbo-2",
-    "mbo-3", "mbo-4", "hbo",
+    "vmbo-b",
+    "vmbo-k",
+    "vmbo-gt",
+    "havo",
+    "vwo",
+    "pro",
+    "vso",
+    "lwoo",
+    "mbo-1",
+    "mbo-2",
+    "mbo-3",
+    "mbo-4",
+    "hbo",
 ]
 SchoolSoort = Literal["voorschool", "bao", "sbo", "so", "vo", "pro", "vso", "mbo", "hbo"]
 

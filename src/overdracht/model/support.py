@@ -10,8 +10,16 @@ from pydantic import Field, model_validator
 from overdracht.model.base import DossierModel, Tekst
 
 Discipline = Literal[
-    "orthopedagoog", "psycholoog", "kinder- en jeugdpsycholoog", "gz-psycholoog", "pedagoog",
-    "kinderpsychiater", "maatschappelijk werker", "arts", "jeugdarts", "anders",
+    "orthopedagoog",
+    "psycholoog",
+    "kinder- en jeugdpsycholoog",
+    "gz-psycholoog",
+    "pedagoog",
+    "kinderpsychiater",
+    "maatschappelijk werker",
+    "arts",
+    "jeugdarts",
+    "anders",
 ]
 TlvSoort = Literal["sbo", "so", "vso", "pro"]
 Bekostigingscategorie = Literal["laag", "midden", "hoog", "n.v.t."]
