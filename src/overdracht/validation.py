@@ -101,6 +101,8 @@ def describe_errors(
     for error in exc.errors(include_url=False):
         raw = [part for part in error["loc"] if isinstance(part, (str, int))]
         loc: Loc = (*prefix, *(part for part in raw if part not in drop))
+        if error["type"] == "union_tag_invalid":  # point at the 'soort:' line itself
+            loc = (*loc, str((error.get("ctx") or {}).get("discriminator", "")).strip("'"))
         line = source.line_of(loc)
         where = f"{source.path}:{line}" if line else str(source.path)
         message = _message(error)

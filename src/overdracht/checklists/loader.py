@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from overdracht.checklists.context import Instellingen
 from overdracht.checklists.schema import RULE_ADAPTER, RULE_KINDS, ChecklistFile, Rule
-from overdracht.errors import ChecklistError, UsageError
+from overdracht.errors import ChecklistError, InvalidInputError, UsageError
 from overdracht.resources import data_dir
 from overdracht.sourcefile import SourceDocument, read_source
 from overdracht.validation import describe_errors
@@ -42,7 +42,10 @@ def checklist_dir() -> Path:
 
 @cache
 def _read(path: Path) -> tuple[ChecklistFile, SourceDocument]:
-    source = read_source(path)
+    try:
+        source = read_source(path)
+    except InvalidInputError as exc:
+        raise ChecklistError(exc.message, details=exc.details) from None
     if not isinstance(source.data, dict):
         raise ChecklistError(
             f"{path}:1: (hele bestand): een checklist begint met 'id:' en 'regels:'"

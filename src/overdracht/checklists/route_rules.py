@@ -182,10 +182,15 @@ class Toetsperiode(RuleBase):
         return [
             Problem(
                 "toetsen",
-                f"{len(old)} toetsresultaat/-resultaten van vóór {oldest:%d-%m-%Y} mogen niet mee "
-                "en worden weggelaten; verwijder ze uit het dossier",
+                f"{_count(len(old))} van vóór {oldest:%d-%m-%Y} "
+                f"{'mag' if len(old) == 1 else 'mogen'} niet mee en "
+                f"{'wordt' if len(old) == 1 else 'worden'} weggelaten uit de documenten",
             )
         ]
+
+
+def _count(number: int) -> str:
+    return f"{number} toetsresultaat" if number == 1 else f"{number} toetsresultaten"
 
 
 def oldest_allowed_date(schooljaar: str, schooljaren: int) -> date:

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from overdracht.checklists import evaluate, known_ids, load_checklist
+from overdracht.errors import ChecklistError, UsageError
+from overdracht.model import Dossier
+
+from .conftest import ROOT
+
+TRANSITIONS = [
+    "voorschool-po", "po-po", "po-sbo", "po-so", "po-vo", "po-pro", "po-vso",
+    "vo-vo", "vo-pro", "vo-vso", "vo-mbo", "mbo-mbo", "mbo-hbo",
+]
+
+
+def test_every_transition_has_a_checklist() -> None:
+    assert sorted(known_ids()) == sorted(TRANSITIONS)
+
+
+@pytest.mark.parametrize("checklist_id", TRANSITIONS)
+def test_every_checklist_builds_on_the_basis(checklist_id: str) -> None:
+    checklist = load_checklist(checklist_id)
+    ids = {r.id for r in checklist.regels}
+    assert {"inzage", "toestemming_jeugdhulp", "warme_overdracht", "kennismaking"} <= ids
+    assert all(r.bron for r in checklist.regels)
+    assert len(ids) == len(checklist.regels)
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "regio.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_overlay_adds_tightens_relaxes_and_disables(tmp_path: Path, sample: Callable[[str], dict[str, Any]]) -> None:
+    overlay = write(
+        tmp_path,
+        """\
+extends: po-so
+titel: Afspraken SWV Eemland
+aanpassen:
+  kennismaking: {niveau: verplicht}
+  zienswijze: {niveau: aanbevolen, titel: Zienswijze (graag)}
+  handelingsadviezen: {niveau: aanbevolen, als: null}
+uitschakelen: [terugkoppeling]
+regels:
+  - id: advies_recent
+    titel: Deskundigenadviezen niet ouder dan 3 maanden
+    niveau: verplicht
+    soort: deskundigenadviezen
+    max_maanden: 2
+    bron: Ondersteuningsplan SWV Eemland
+""",
+    )
+    checklist = load_checklist("po-so", overlay)
+    assert checklist.overlay == "Afspraken SWV Eemland"
+    rules = {r.id: r for r in checklist.regels}
+    assert "terugkoppeling" not in rules
+    assert rules["kennismaking"].niveau == "verplicht"
+    assert rules["handelingsadviezen"].als is None
+    data = sample("po-so-compleet")
+    data.pop("kennismaking")
+    report = evaluate(checklist, Dossier.model_validate(data))
+    assert {f.rule for f in report.errors} == {"kennismaking", "advies_recent"}
+    assert [f.message for f in report.errors if f.rule == "advies_recent"][0] == (
+        "Deskundigenadviezen niet ouder dan 3 maanden: advies 1 (orthopedagoog) is ouder dan "
+        "2 maanden. Verplicht."
+    )
+
+
+def test_overlay_for_several_checklists(tmp_path: Path) -> None:
+    overlay = write(tmp_path, "extends: [po-sbo, po-so]\nuitschakelen: [terugkoppeling]\n")
+    assert load_checklist("po-sbo", overlay).rule("terugkoppeling") is None
+    with pytest.raises(UsageError, match="deze overlay hoort bij po-sbo, po-so, niet bij 'po-vo'"):
+        load_checklist("po-vo", overlay)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("extends: po-so\nregels:\n  - id: x\n    titel: X\n    niveau: verplicht\n    soort: bestaat_niet\n    bron: b\n",
+         "regio.yaml:6: regels[1].soort: onbekende soort 'bestaat_niet'; kies uit: aanwezig, "),
+        ("extends: po-so\nregels:\n  - id: x\n    titel: X\n    niveau: verplicht-als\n    soort: aanwezig\n    pad: opp\n    bron: b\n",
+         "regio.yaml:3: regels[1]: niveau 'verplicht-als' heeft een voorwaarde nodig onder 'als:'"),
+        ("extends: po-so\nregels:\n  - id: x\n    titel: X\n    niveau: verplicht\n    soort: aanwezig\n    bron: b\n    padd: opp\n",
+         "regio.yaml:8: regels[1].padd: onbekend veld"),
+        ("extends: po-so\naanpassen:\n  bestaat_niet: {niveau: verplicht}\n",
+         "regio.yaml:3: aanpassen: regel 'bestaat_niet' bestaat niet"),
+        ("extends: po-so\naanpassen:\n  opp:\n    niveau: soms\n",
+         "regio.yaml:4: aanpassen.opp.niveau: ongeldige waarde 'soms'; kies uit: verplicht, verplicht-als, aanbevolen"),
+        ("extends: po-so\nuitschakelen: [opp, weg]\n", "regio.yaml:2: uitschakelen: regel 'weg' bestaat niet"),
+        ("extends: po-zo\n", "regio.yaml:1: extends: onbekende checklist 'po-zo'"),
+        ("extends: po-so\nregels:\n  - id: opp\n    titel: X\n    niveau: verplicht\n    soort: aanwezig\n    pad: opp\n    bron: b\n",
+         "regio.yaml:3: regels[1].id: regel 'opp' bestaat al; gebruik 'aanpassen:'"),
+        ("extends: po-so\nregels: [\n", "regio.yaml:3: het bestand is geen geldige YAML of JSON"),
+        ("titel: zonder extends\n", "regio.yaml:1: extends: een overlay moet zeggen welke checklist hij uitbreidt"),
+    ],
+)
+def test_broken_overlay_is_reported_as_file_line_field_problem(tmp_path: Path, text: str, message: str) -> None:
+    overlay = write(tmp_path, text)
+    with pytest.raises(ChecklistError) as info:
+        load_checklist("po-so", overlay)
+    assert message in str(info.value)
+
+
+def test_unknown_checklist_lists_the_known_ids() -> None:
+    with pytest.raises(UsageError) as info:
+        load_checklist("po-xx")
+    assert str(info.value) == (
+        "onbekende overgang of checklist 'po-xx'. Bekende overgangen: " + ", ".join(sorted(TRANSITIONS)) + "."
+    )
+
+
+def test_no_python_or_expressions_in_checklists() -> None:
+    for path in (ROOT / "checklists").rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert "!!python" not in text and "eval(" not in text and "lambda" not in text, path
