@@ -20,7 +20,9 @@ def sample_data(name: str) -> dict[str, Any]:
     return yaml.safe_load((SAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
-def run_check(data: dict[str, Any], checklist_id: str | None = None, peildatum: date | None = None) -> Report:
+def run_check(
+    data: dict[str, Any], checklist_id: str | None = None, peildatum: date | None = None
+) -> Report:
     dossier = Dossier.model_validate(data)
     checklist = load_checklist(checklist_id or dossier.overgang.id)
     return evaluate(checklist, dossier, peildatum=peildatum)

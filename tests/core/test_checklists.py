@@ -13,8 +13,19 @@ from overdracht.model import Dossier
 from .conftest import ROOT
 
 TRANSITIONS = [
-    "voorschool-po", "po-po", "po-sbo", "po-so", "po-vo", "po-pro", "po-vso",
-    "vo-vo", "vo-pro", "vo-vso", "vo-mbo", "mbo-mbo", "mbo-hbo",
+    "voorschool-po",
+    "po-po",
+    "po-sbo",
+    "po-so",
+    "po-vo",
+    "po-pro",
+    "po-vso",
+    "vo-vo",
+    "vo-pro",
+    "vo-vso",
+    "vo-mbo",
+    "mbo-mbo",
+    "mbo-hbo",
 ]
 
 
@@ -37,7 +48,9 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_overlay_adds_tightens_relaxes_and_disables(tmp_path: Path, sample: Callable[[str], dict[str, Any]]) -> None:
+def test_overlay_adds_tightens_relaxes_and_disables(
+    tmp_path: Path, sample: Callable[[str], dict[str, Any]]
+) -> None:
     overlay = write(
         tmp_path,
         """\
@@ -83,25 +96,45 @@ def test_overlay_for_several_checklists(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("extends: po-so\nregels:\n  - id: x\n    titel: X\n    niveau: verplicht\n    soort: bestaat_niet\n    bron: b\n",
-         "regio.yaml:6: regels[1].soort: onbekende soort 'bestaat_niet'; kies uit: aanwezig, "),
-        ("extends: po-so\nregels:\n  - id: x\n    titel: X\n    niveau: verplicht-als\n    soort: aanwezig\n    pad: opp\n    bron: b\n",
-         "regio.yaml:3: regels[1]: niveau 'verplicht-als' heeft een voorwaarde nodig onder 'als:'"),
-        ("extends: po-so\nregels:\n  - id: x\n    titel: X\n    niveau: verplicht\n    soort: aanwezig\n    bron: b\n    padd: opp\n",
-         "regio.yaml:8: regels[1].padd: onbekend veld"),
-        ("extends: po-so\naanpassen:\n  bestaat_niet: {niveau: verplicht}\n",
-         "regio.yaml:3: aanpassen: regel 'bestaat_niet' bestaat niet"),
-        ("extends: po-so\naanpassen:\n  opp:\n    niveau: soms\n",
-         "regio.yaml:4: aanpassen.opp.niveau: ongeldige waarde 'soms'; kies uit: verplicht, verplicht-als, aanbevolen"),
-        ("extends: po-so\nuitschakelen: [opp, weg]\n", "regio.yaml:2: uitschakelen: regel 'weg' bestaat niet"),
+        (
+            "extends: po-so\nregels:\n  - id: x\n    titel: X\n    niveau: verplicht\n    soort: bestaat_niet\n    bron: b\n",
+            "regio.yaml:6: regels[1].soort: onbekende soort 'bestaat_niet'; kies uit: aanwezig, ",
+        ),
+        (
+            "extends: po-so\nregels:\n  - id: x\n    titel: X\n    niveau: verplicht-als\n    soort: aanwezig\n    pad: opp\n    bron: b\n",
+            "regio.yaml:3: regels[1]: niveau 'verplicht-als' heeft een voorwaarde nodig onder 'als:'",
+        ),
+        (
+            "extends: po-so\nregels:\n  - id: x\n    titel: X\n    niveau: verplicht\n    soort: aanwezig\n    bron: b\n    padd: opp\n",
+            "regio.yaml:8: regels[1].padd: onbekend veld",
+        ),
+        (
+            "extends: po-so\naanpassen:\n  bestaat_niet: {niveau: verplicht}\n",
+            "regio.yaml:3: aanpassen: regel 'bestaat_niet' bestaat niet",
+        ),
+        (
+            "extends: po-so\naanpassen:\n  opp:\n    niveau: soms\n",
+            "regio.yaml:4: aanpassen.opp.niveau: ongeldige waarde 'soms'; kies uit: verplicht, verplicht-als, aanbevolen",
+        ),
+        (
+            "extends: po-so\nuitschakelen: [opp, weg]\n",
+            "regio.yaml:2: uitschakelen: regel 'weg' bestaat niet",
+        ),
         ("extends: po-zo\n", "regio.yaml:1: extends: onbekende checklist 'po-zo'"),
-        ("extends: po-so\nregels:\n  - id: opp\n    titel: X\n    niveau: verplicht\n    soort: aanwezig\n    pad: opp\n    bron: b\n",
-         "regio.yaml:3: regels[1].id: regel 'opp' bestaat al; gebruik 'aanpassen:'"),
+        (
+            "extends: po-so\nregels:\n  - id: opp\n    titel: X\n    niveau: verplicht\n    soort: aanwezig\n    pad: opp\n    bron: b\n",
+            "regio.yaml:3: regels[1].id: regel 'opp' bestaat al; gebruik 'aanpassen:'",
+        ),
         ("extends: po-so\nregels: [\n", "regio.yaml:3: het bestand is geen geldige YAML of JSON"),
-        ("titel: zonder extends\n", "regio.yaml:1: extends: een overlay moet zeggen welke checklist hij uitbreidt"),
+        (
+            "titel: zonder extends\n",
+            "regio.yaml:1: extends: een overlay moet zeggen welke checklist hij uitbreidt",
+        ),
     ],
 )
-def test_broken_overlay_is_reported_as_file_line_field_problem(tmp_path: Path, text: str, message: str) -> None:
+def test_broken_overlay_is_reported_as_file_line_field_problem(
+    tmp_path: Path, text: str, message: str
+) -> None:
     overlay = write(tmp_path, text)
     with pytest.raises(ChecklistError) as info:
         load_checklist("po-so", overlay)
@@ -112,7 +145,9 @@ def test_unknown_checklist_lists_the_known_ids() -> None:
     with pytest.raises(UsageError) as info:
         load_checklist("po-xx")
     assert str(info.value) == (
-        "onbekende overgang of checklist 'po-xx'. Bekende overgangen: " + ", ".join(sorted(TRANSITIONS)) + "."
+        "onbekende overgang of checklist 'po-xx'. Bekende overgangen: "
+        + ", ".join(sorted(TRANSITIONS))
+        + "."
     )
 
 

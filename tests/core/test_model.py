@@ -130,5 +130,7 @@ def test_brin_and_postcode_are_normalised() -> None:
 
 
 def test_whitelist_fields_are_not_in_the_model() -> None:
-    fields = set(Dossier.model_fields) | set(Dossier.model_fields["leerling"].annotation.model_fields)  # type: ignore[union-attr]
+    fields = set(Dossier.model_fields) | set(
+        Dossier.model_fields["leerling"].annotation.model_fields
+    )  # type: ignore[union-attr]
     assert not fields & {"geboorteplaats", "nationaliteit", "religie", "godsdienst", "verwijsindex"}

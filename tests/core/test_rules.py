@@ -19,17 +19,25 @@ Sample = Callable[[str], dict[str, Any]]
 @pytest.mark.parametrize(
     "name", ["po-sbo-compleet", "po-so-compleet", "po-pro-compleet", "vo-vso-compleet"]
 )
-def test_opp_required_for_special_schools_even_without_extra_support(sample: Sample, name: str) -> None:
+def test_opp_required_for_special_schools_even_without_extra_support(
+    sample: Sample, name: str
+) -> None:
     data = sample(name)
     data.pop("opp")
     data["ondersteuning"]["extra_ondersteuning"] = False
     report = run_check(data)
-    assert errors_of(report, "opp") == ["Ontwikkelingsperspectiefplan (OPP): 'opp' is niet ingevuld. Verplicht."]
+    assert errors_of(report, "opp") == [
+        "Ontwikkelingsperspectiefplan (OPP): 'opp' is niet ingevuld. Verplicht."
+    ]
 
 
 def test_opp_required_with_extra_support_in_regular_school(sample: Sample) -> None:
     data = sample("po-po-verhuizing")
-    data["ondersteuning"] = {"extra_ondersteuning": True, "geboden_ondersteuning": ["RT"], "handelingsadviezen": ["x"]}
+    data["ondersteuning"] = {
+        "extra_ondersteuning": True,
+        "geboden_ondersteuning": ["RT"],
+        "handelingsadviezen": ["x"],
+    }
     report = run_check(data)
     assert errors_of(report, "opp") == [
         "Ontwikkelingsperspectiefplan (OPP): 'opp' is niet ingevuld. "
@@ -127,8 +135,12 @@ def test_vo_pro_needs_a_tlv_pro_although_the_seed_says_otherwise(sample: Sample)
 
 
 def _with_jeugdhulp_consent(data: dict[str, Any], givers: list[str]) -> dict[str, Any]:
-    data["toestemmingen"] = [t for t in data.get("toestemmingen", []) if t["categorie"] != "jeugdhulp"]
-    data["toestemmingen"].append({"categorie": "jeugdhulp", "gegeven_door": givers, "datum": "2027-03-01"})
+    data["toestemmingen"] = [
+        t for t in data.get("toestemmingen", []) if t["categorie"] != "jeugdhulp"
+    ]
+    data["toestemmingen"].append(
+        {"categorie": "jeugdhulp", "gegeven_door": givers, "datum": "2027-03-01"}
+    )
     return data
 
 
@@ -144,7 +156,9 @@ def _with_jeugdhulp_consent(data: dict[str, Any], givers: list[str]) -> dict[str
         ("2011-05-20", ["leerling"], True),
     ],
 )
-def test_jeugdhulp_consent_by_age_on_the_peildatum(sample: Sample, birth: str, givers: list[str], ok: bool) -> None:
+def test_jeugdhulp_consent_by_age_on_the_peildatum(
+    sample: Sample, birth: str, givers: list[str], ok: bool
+) -> None:
     data = _with_jeugdhulp_consent(sample("po-so-compleet"), givers)
     data["leerling"]["geboortedatum"] = birth
     report = run_check(data, peildatum=date(2027, 5, 20))
@@ -214,8 +228,16 @@ def test_pupil_of_16_must_see_it_too(sample: Sample) -> None:
 @pytest.mark.parametrize(
     ("change", "reason"),
     [
-        ({"ondersteuning": {"extra_ondersteuning": True, "geboden_ondersteuning": ["RT"], "handelingsadviezen": ["x"]}},
-         "de leerling extra ondersteuning krijgt"),
+        (
+            {
+                "ondersteuning": {
+                    "extra_ondersteuning": True,
+                    "geboden_ondersteuning": ["RT"],
+                    "handelingsadviezen": ["x"],
+                }
+            },
+            "de leerling extra ondersteuning krijgt",
+        ),
         ({"leerling_vve": True}, "het kind een VVE-indicatie heeft"),
     ],
 )
@@ -225,7 +247,10 @@ def test_warm_handover_required(sample: Sample, change: dict[str, Any], reason: 
         data["leerling"]["vve_indicatie"] = True
     data.update(change)
     messages = errors_of(run_check(data), "warme_overdracht")
-    assert messages[0].startswith("Warme overdracht: er is geen warme overdracht gepland of gehouden. Verplicht omdat " + reason)
+    assert messages[0].startswith(
+        "Warme overdracht: er is geen warme overdracht gepland of gehouden. Verplicht omdat "
+        + reason
+    )
 
 
 def test_warm_handover_required_with_an_opp(sample: Sample) -> None:
@@ -242,7 +267,10 @@ def test_warm_handover_only_recommended_otherwise(sample: Sample) -> None:
 def test_held_warm_handover_needs_agreements(sample: Sample) -> None:
     data = sample("po-vo-lwoo")
     data["warme_overdracht"]["afspraken"] = []
-    assert "de gemaakte afspraken zijn niet vastgelegd" in errors_of(run_check(data), "warme_overdracht")[0]
+    assert (
+        "de gemaakte afspraken zijn niet vastgelegd"
+        in errors_of(run_check(data), "warme_overdracht")[0]
+    )
 
 
 # --- PO -> VO ----------------------------------------------------------------------------------
@@ -266,7 +294,9 @@ def test_doorstroomtoets_or_ontheffing(sample: Sample) -> None:
     data["doorstroomtoets"]["uitslagen"] = data["doorstroomtoets"]["uitslagen"][:2]
     assert "geen referentieniveau voor rekenen" in errors_of(run_check(data), "doorstroomtoets")[0]
     data["doorstroomtoets"] = {"ontheffing": True}
-    assert "de reden van de ontheffing ontbreekt" in errors_of(run_check(data), "doorstroomtoets")[0]
+    assert (
+        "de reden van de ontheffing ontbreekt" in errors_of(run_check(data), "doorstroomtoets")[0]
+    )
     data["doorstroomtoets"]["reden_ontheffing"] = "Korter dan vier jaar in Nederland."
     assert not errors_of(run_check(data), "doorstroomtoets")
 
@@ -291,8 +321,13 @@ def test_lwoo_aanwijzing_when_lwoo(sample: Sample) -> None:
 def test_pro_criteria(sample: Sample) -> None:
     data = sample("po-pro-compleet")
     data["intelligentieonderzoek"]["totaal_iq"] = 85
-    assert "het IQ valt buiten de landelijke criteria (55–80)" in errors_of(run_check(data), "pro_criteria")[0]
-    data["pro_uitzondering"] = "Sociaal-emotionele problematiek maakt PrO passend (advies orthopedagoog)."
+    assert (
+        "het IQ valt buiten de landelijke criteria (55–80)"
+        in errors_of(run_check(data), "pro_criteria")[0]
+    )
+    data["pro_uitzondering"] = (
+        "Sociaal-emotionele problematiek maakt PrO passend (advies orthopedagoog)."
+    )
     assert not errors_of(run_check(data), "pro_criteria")
 
 
@@ -319,5 +354,9 @@ def test_every_sample_verdict_is_as_named(sample: Sample) -> None:
 
     for path in SAMPLES.glob("*.yaml"):
         report = run_check(sample(path.stem))
-        expected = "onvolledig" not in path.stem and "zonder" not in path.stem and "concept" not in path.stem
+        expected = (
+            "onvolledig" not in path.stem
+            and "zonder" not in path.stem
+            and "concept" not in path.stem
+        )
         assert report.complete is expected, path.stem
