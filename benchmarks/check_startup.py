@@ -33,8 +33,8 @@ def heavy_imports() -> list[str]:
     probe = (
         "import sys; from overdracht.cli import main\n"
         "try:\n    main(['check', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
-        "print('MODULES:' + ','.join(m for m in ('weasyprint', 'docxtpl', 'docx', 'openpyxl', 'rich')"
-        " if m in sys.modules))"
+        "heavy = ('weasyprint', 'docxtpl', 'docx', 'openpyxl', 'rich')\n"
+        "print('MODULES:' + ','.join(m for m in heavy if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe, str(SAMPLE)], capture_output=True, text=True, check=False

@@ -80,7 +80,7 @@ regels:
     data.pop("kennismaking")
     report = evaluate(checklist, Dossier.model_validate(data))
     assert {f.rule for f in report.errors} == {"kennismaking", "advies_recent"}
-    assert [f.message for f in report.errors if f.rule == "advies_recent"][0] == (
+    assert next(f.message for f in report.errors if f.rule == "advies_recent") == (
         "Deskundigenadviezen niet ouder dan 3 maanden: advies 1 (orthopedagoog) is ouder dan "
         "2 maanden. Verplicht."
     )
