@@ -12,7 +12,7 @@ from overdracht.checklists import list_checklists, load_checklist
 from overdracht.checklists.text import checklist_text, report_text, reports_json, summary_line
 from overdracht.cli.common import handle_errors
 from overdracht.errors import EXIT_INCOMPLETE, EXIT_OK, OverdrachtError
-from overdracht.model import dossier_schema, load_dossier
+from overdracht.model import dossier_schema, expand_dossier_paths, load_dossier
 
 OVERLAY = click.option(
     "--overlay",
@@ -48,13 +48,14 @@ def check(
     """Controleer of een dossier compleet is voor zijn overgang.
 
     Per eis van de checklist: wat aanwezig is, wat ontbreekt en wat aanbevolen is,
-    met het veld en de bron. Meerdere dossiers tegelijk mag (dossiers/*.yaml).
+    met het veld en de bron. Meerdere dossiers tegelijk mag (dossiers/*.yaml of een map).
     Afsluitcode: 0 compleet, 1 onvolledig, 2 verkeerd gebruik, 3 ongeldige invoer.
     """
     day = peildatum.date() if peildatum is not None else None  # type: ignore[attr-defined]
     reports, worst = [], EXIT_OK
-    single = len(dossiers) == 1
-    for path in dossiers:
+    paths = expand_dossier_paths(dossiers)
+    single = len(paths) == 1 and not dossiers[0].is_dir()
+    for path in paths:
         try:
             report = check_dossier(
                 load_dossier(path),

@@ -3,7 +3,13 @@
 from overdracht.model.dossier import Dossier
 from overdracht.model.handover import Bijlage, Inzage, RouteFase, Toestemming, WarmeOverdracht
 from overdracht.model.learning import ADVIES_VOLGORDE, Schooladvies, Toets
-from overdracht.model.loading import dossier_schema, load_dossier, parse_dossier
+from overdracht.model.loading import (
+    dossier_schema,
+    dossier_to_json,
+    expand_dossier_paths,
+    load_dossier,
+    parse_dossier,
+)
 from overdracht.model.people import Leerling, Ouder, Overgang, School
 from overdracht.model.support import Deskundigenadvies, Ondersteuning, Opp, Tlv
 
@@ -26,6 +32,8 @@ __all__ = [
     "Toets",
     "WarmeOverdracht",
     "dossier_schema",
+    "dossier_to_json",
+    "expand_dossier_paths",
     "load_dossier",
     "parse_dossier",
 ]

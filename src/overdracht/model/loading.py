@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,22 @@ def parse_dossier(source: SourceDocument) -> Dossier:
 def load_dossier(path: str | Path) -> Dossier:
     """Read and validate a dossier file (``.yaml``, ``.yml`` or ``.json``)."""
     return parse_dossier(read_source(Path(path)))
+
+
+DOSSIER_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def expand_dossier_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; a folder stands for the dossier files in it (sorted, not recursive)."""
+    result: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            result.extend(
+                sorted(p for p in path.iterdir() if p.suffix.lower() in DOSSIER_SUFFIXES)
+            )
+        else:
+            result.append(path)
+    return result
 
 
 def dossier_schema() -> dict[str, Any]:
