@@ -1,0 +1,77 @@
+"""Render the koude overdracht: the onderwijskundig rapport and its companion documents.
+
+One view model per document, built from the dossier, the checklist report and consent;
+DOCX (docxtpl) and PDF (jinja2 HTML + WeasyPrint) are both rendered from it. The heavy
+renderers are imported on first use, so importing this package stays cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from overdracht.model.dossier import Dossier
+    from overdracht.render.documents import RenderResult
+
+__all__ = ["extract_dossier_json", "render"]
+
+
+def render(
+    dossier: Dossier | str | Path,
+    output_dir: str | Path,
+    *,
+    formats: str | Sequence[str] = ("docx", "pdf"),
+    final: bool = False,
+    force: bool = False,
+    pdfa: bool = False,
+    overlay: str | Path | None = None,
+    peildatum: date | None = None,
+    name: str | None = None,
+) -> RenderResult:
+    """Render every document a dossier's transition needs into ``output_dir``.
+
+    ``dossier`` is a :class:`~overdracht.model.Dossier` or the path of a dossier file.
+    Writes, per document and format, ``<name>-<document>.<docx|pdf>``: the onderwijskundig
+    rapport, a TLV-dossier summary (to SBO, SO, VSO, PrO), the verslag warme overdracht,
+    the terugkoppelingsformulier and the checklist report for the sender.
+
+    - Sections without valid consent are left out of every document (the checklist report
+      lists them). An incomplete dossier, or one parents have not seen, gets a CONCEPT mark.
+    - ``final=True`` raises :class:`~overdracht.errors.IncompleteError` (exit code 1) instead
+      of rendering a concept.
+    - Existing files are never overwritten unless ``force``; files are written atomically.
+    - ``pdfa=True`` writes PDF/A-3b; the rapport carries the shareable dossier as JSON.
+
+    Returns a :class:`~overdracht.render.documents.RenderResult` with the files written.
+    """
+    from overdracht.model.dossier import Dossier
+    from overdracht.model.loading import load_dossier
+    from overdracht.render.documents import parse_formats, render_dossier
+
+    if isinstance(dossier, Dossier):
+        stem, dossier_path, model = name or "dossier", "", dossier
+    else:
+        path = Path(dossier)
+        stem, dossier_path, model = name or path.stem, str(path), load_dossier(path)
+    return render_dossier(
+        model,
+        Path(output_dir),
+        stem=stem,
+        dossier_path=dossier_path,
+        formats=parse_formats(formats),
+        final=final,
+        force=force,
+        pdfa=pdfa,
+        overlay=Path(overlay) if overlay else None,
+        peildatum=peildatum,
+    )
+
+
+def extract_dossier_json(pdf: str | Path) -> str:
+    """The dossier JSON embedded in a PDF/A written with ``pdfa=True``."""
+    from overdracht.render.attachment import extract_dossier_json as _extract
+
+    return _extract(Path(pdf))

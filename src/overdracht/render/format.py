@@ -1,0 +1,87 @@
+"""Dutch formatting of dates, names and codes for documents."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+
+from overdracht.model.people import School
+
+ADVIES_LABELS: dict[str, str] = {
+    "vso": "voortgezet speciaal onderwijs (vso)",
+    "pro": "praktijkonderwijs (pro)",
+    "vmbo-b": "vmbo basisberoepsgerichte leerweg",
+    "vmbo-b/k": "vmbo basis/kader",
+    "vmbo-k": "vmbo kaderberoepsgerichte leerweg",
+    "vmbo-k/gt": "vmbo kader/gemengd-theoretisch",
+    "vmbo-gt": "vmbo gemengde/theoretische leerweg",
+    "vmbo-gt/havo": "vmbo-gt/havo",
+    "havo": "havo",
+    "havo/vwo": "havo/vwo",
+    "vwo": "vwo",
+}
+
+DOMEIN_LABELS: dict[str, str] = {
+    "inzichtelijk_rekenen": "inzichtelijk rekenen",
+    "begrijpend_lezen": "begrijpend lezen",
+    "technisch_lezen": "technisch lezen",
+    "spelling": "spelling",
+    "taalverzorging": "taalverzorging",
+    "rekenen": "rekenen",
+    "lezen": "lezen",
+}
+
+SCHOOLSOORT_LABELS: dict[str, str] = {
+    "voorschool": "voorschoolse voorziening",
+    "bao": "basisschool",
+    "sbo": "speciaal basisonderwijs (sbo)",
+    "so": "speciaal onderwijs (so)",
+    "vo": "voortgezet onderwijs",
+    "pro": "praktijkonderwijs",
+    "vso": "voortgezet speciaal onderwijs (vso)",
+    "mbo": "mbo-instelling",
+    "hbo": "hogeschool",
+}
+
+GESLACHT = {"m": "jongen", "v": "meisje", "x": "anders / niet vermeld"}
+GEVERS = {"ouders": "ouders/verzorgers", "leerling": "leerling"}
+
+
+def datum(value: date | None) -> str:
+    """'14 maart 2026'; empty for no date."""
+    if value is None:
+        return ""
+    return str(format_date(value, format="d MMMM y", locale="nl_NL"))
+
+
+def ja_nee(value: bool) -> str:
+    return "ja" if value else "nee"
+
+
+def opsomming(words: list[str]) -> str:
+    """'a, b en c'."""
+    words = [w for w in words if w]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} en {words[-1]}"
+
+
+def advies(value: str | None) -> str:
+    return ADVIES_LABELS.get(value, value) if value else ""
+
+
+def school_naam(school: School) -> str:
+    return f"{school.naam}, {school.plaats}" if school.plaats else school.naam
+
+
+def brin(school: School) -> str:
+    if not school.brin:
+        return ""
+    return f"{school.brin}{school.vestiging}" if school.vestiging else school.brin
+
+
+def getal(value: float) -> str:
+    """Dutch decimal comma, no trailing ',0'."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")

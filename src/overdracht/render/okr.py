@@ -1,0 +1,402 @@
+"""View model of the onderwijskundig rapport (OKR): the written handover itself."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from overdracht.model.dossier import Dossier
+from overdracht.model.handover import Afspraak
+from overdracht.model.people import School
+from overdracht.render import format as fmt
+from overdracht.render.context import BuildContext, officiele_naam
+from overdracht.render.view import (
+    Block,
+    DocumentView,
+    Section,
+    handtekening,
+    lijst,
+    section,
+    tabel,
+    tekst,
+    velden,
+)
+
+ONTWIKKELING_LABELS: tuple[tuple[str, str], ...] = (
+    ("cognitief", "Cognitieve ontwikkeling"),
+    ("taal", "Taal"),
+    ("spel", "Spel"),
+    ("motoriek", "Motoriek"),
+    ("sociale_omgang", "Sociale omgang"),
+    ("sociaal_emotioneel", "Sociaal-emotionele ontwikkeling en gedrag"),
+    ("werkhouding", "Werkhouding"),
+    ("thuissituatie", "Opgroeien en thuissituatie"),
+    ("leefomstandigheden", "Leefomstandigheden"),
+    ("ondersteuningsbehoeften", "Ondersteuningsbehoeften"),
+    ("pedagogisch_didactische_aanpak", "Pedagogisch-didactische aanpak"),
+    ("wensen", "Wensen van leerling en ouders"),
+)
+
+
+def _leerling(d: Dossier) -> Section | None:
+    ll = d.leerling
+    pupil = velden(
+        ("Naam", officiele_naam(ll)),
+        ("Roepnaam", ll.roepnaam),
+        ("Geboortedatum", fmt.datum(ll.geboortedatum)),
+        ("Geslacht", fmt.GESLACHT.get(ll.geslacht or "", "")),
+        ("BSN", ll.bsn),
+        ("Onderwijsnummer", ll.onderwijsnummer),
+        ("Leerlingnummer", ll.leerlingnummer),
+        ("Groep", str(ll.groep) if ll.groep else None),
+        ("Leerjaar", str(ll.leerjaar) if ll.leerjaar else None),
+        ("Leerweg", ll.leerweg),
+        ("Leerwegondersteuning (lwoo)", "ja" if ll.lwoo else None),
+        ("VVE-indicatie", "ja" if ll.vve_indicatie else None),
+    )
+    parents = tabel(
+        ("Naam", "Relatie", "Gezag", "Contact", "Adres"),
+        [
+            (
+                o.naam,
+                o.relatie,
+                fmt.ja_nee(o.gezag),
+                "\n".join(p for p in (o.telefoon, o.email) if p),
+                "\n".join(
+                    p for p in (o.adres, " ".join(q for q in (o.postcode, o.woonplaats) if q)) if p
+                ),
+            )
+            for o in d.ouders
+        ],
+        titel="Ouders/verzorgers",
+    )
+    return section("Gegevens van de leerling", pupil, parents)
+
+
+def _school(titel: str, school: School) -> Block | None:
+    return velden(
+        ("Naam", school.naam),
+        ("Soort", fmt.SCHOOLSOORT_LABELS.get(school.soort, school.soort)),
+        ("BRIN en vestiging", fmt.brin(school)),
+        ("Plaats", school.plaats),
+        ("Contactpersoon", ", ".join(p for p in (school.contactpersoon, school.functie) if p)),
+        ("Telefoon", school.telefoon),
+        ("E-mail", school.email),
+        ("Samenwerkingsverband", school.swv),
+        titel=titel,
+    )
+
+
+def _scholen(ctx: BuildContext) -> Section | None:
+    d = ctx.dossier
+    overgang = velden(
+        ("Overgang", ctx.checklist.titel),
+        ("Schooljaar", d.overgang.schooljaar),
+        ("Geplande startdatum", fmt.datum(d.overgang.geplande_startdatum)),
+        ("Aangemeld op", fmt.datum(d.overgang.aanmelddatum)),
+        ("Reden van de overstap", d.overgang.reden),
+        titel="Overgang",
+    )
+    return section(
+        "Scholen en overgang",
+        _school("Vertrekkende school", d.vertrekkende_school),
+        _school("Ontvangende school", d.ontvangende_school),
+        overgang,
+    )
+
+
+def _ontwikkeling(d: Dossier) -> Section | None:
+    if d.ontwikkeling is None:
+        return None
+    o = d.ontwikkeling
+    return section(
+        "Ontwikkeling",
+        velden(*((label, getattr(o, key)) for key, label in ONTWIKKELING_LABELS)),
+    )
+
+
+def _schooladvies(d: Dossier) -> Section | None:
+    blocks: list[Block | None] = []
+    if d.schooladvies:
+        a = d.schooladvies
+        blocks.append(
+            velden(
+                ("Voorlopig advies", _dated(fmt.advies(a.voorlopig), a.voorlopig_datum)),
+                ("Definitief advies", _dated(fmt.advies(a.definitief), a.definitief_datum)),
+                (
+                    "Bijgesteld advies na heroverweging",
+                    _dated(fmt.advies(a.heroverwogen), a.heroverweging_datum),
+                ),
+                ("Geldend advies", fmt.advies(a.geldend)),
+                ("Toelichting", a.toelichting),
+                titel="Schooladvies",
+            )
+        )
+    if d.doorstroomtoets:
+        t = d.doorstroomtoets
+        if t.ontheffing:
+            blocks.append(
+                velden(
+                    ("Doorstroomtoets", "ontheffing"),
+                    ("Reden van de ontheffing", t.reden_ontheffing or "niet vermeld"),
+                    titel="Doorstroomtoets",
+                )
+            )
+        else:
+            blocks.append(
+                velden(
+                    ("Toets", t.naam), ("Afgenomen op", fmt.datum(t.datum)), titel="Doorstroomtoets"
+                )
+            )
+            blocks.append(
+                tabel(
+                    ("Domein", "Referentieniveau"),
+                    [
+                        (fmt.DOMEIN_LABELS.get(u.domein, u.domein), u.referentieniveau)
+                        for u in t.uitslagen
+                    ],
+                )
+            )
+    return section("Schooladvies en doorstroomtoets", *blocks)
+
+
+def _dated(value: str, when: date | None) -> str:
+    if not value:
+        return ""
+    return f"{value} ({fmt.datum(when)})" if when else value
+
+
+def _resultaten(d: Dossier) -> Section | None:
+    toetsen = tabel(
+        ("Toets", "Domein", "Datum", "Score", "Niveau"),
+        [
+            (t.naam, t.domein or "", fmt.datum(t.datum), t.score or "", t.referentieniveau or "")
+            for t in sorted(d.toetsen, key=lambda t: t.datum)
+        ],
+        titel="Toetsen",
+    )
+    iq = None
+    if d.intelligentieonderzoek:
+        i = d.intelligentieonderzoek
+        iq = velden(
+            ("Instrument", i.instrument),
+            ("Datum", fmt.datum(i.datum)),
+            ("Totaal-IQ", str(i.totaal_iq)),
+            ("Onderzoeker", i.onderzoeker),
+            titel="Intelligentieonderzoek",
+        )
+    achterstanden = tabel(
+        ("Domein", "Achterstand", "Toets", "Datum"),
+        [
+            (
+                fmt.DOMEIN_LABELS.get(a.domein, a.domein),
+                f"{fmt.getal(a.achterstand_jaren)} jaar",
+                a.toets or "",
+                fmt.datum(a.datum),
+            )
+            for a in d.leerachterstanden
+        ],
+        titel="Didactische achterstanden",
+    )
+    opleidingen = tabel(
+        ("Opleiding", "Van", "Tot", "Status", "Diploma"),
+        [
+            (o.naam, fmt.datum(o.van), fmt.datum(o.tot), o.status, fmt.ja_nee(o.diploma))
+            for o in d.opleidingen
+        ],
+        titel="Gevolgde opleidingen",
+    )
+    cijfers = tabel(
+        ("Vak", "Cijfer", "Periode"),
+        [(r.vak, r.cijfer, r.periode or "") for r in d.resultaten],
+        titel="Cijfers en examenresultaten",
+    )
+    verzuim = None
+    if d.verzuim:
+        v = d.verzuim
+        verzuim = velden(
+            ("Periode", f"{fmt.datum(v.periode_van)} tot en met {fmt.datum(v.periode_tot)}"),
+            ("Geoorloofd verzuim", f"{fmt.getal(v.geoorloofd_uren)} uur"),
+            ("Ongeoorloofd verzuim", f"{fmt.getal(v.ongeoorloofd_uren)} uur"),
+            ("Toelichting", v.toelichting),
+            titel="Verzuim (laatste 12 maanden)",
+        )
+    uitzondering = tekst(d.pro_uitzondering, titel="Uitzondering op de landelijke criteria")
+    return section(
+        "Leerresultaten en schoolloopbaan",
+        toetsen,
+        iq,
+        achterstanden,
+        uitzondering,
+        opleidingen,
+        cijfers,
+        verzuim,
+    )
+
+
+def _ondersteuning(d: Dossier) -> Section | None:
+    o = d.ondersteuning
+    regie = None
+    if o.regie:
+        regie = "school" if o.regie.rol == "school" else "casemanager"
+        regie = f"{regie} ({o.regie.naam})" if o.regie.naam else regie
+    algemeen = velden(
+        ("Extra ondersteuning", "ja" if o.extra_ondersteuning else None),
+        ("Leervraag", o.leervraag),
+        ("Leefvraag", o.leefvraag),
+        ("Procesregie", regie),
+        ("Extra begeleiding rond de overstap", o.extra_begeleiding_overgang),
+        ("Ondersteuningsafspraken (bijlage onderwijsovereenkomst)", o.ondersteuningsafspraken),
+    )
+    jeugdhulp = None
+    if o.jeugdhulp:
+        j = o.jeugdhulp
+        jeugdhulp = velden(
+            ("Loopt nog", fmt.ja_nee(j.loopt)),
+            ("Aanbieder", j.aanbieder),
+            ("Soort hulp", j.soort),
+            ("Sinds", fmt.datum(j.sinds)),
+            ("Contactpersoon", j.contactpersoon),
+            ("Afspraak over voortzetting", j.continuering),
+            titel="Jeugdhulp",
+        )
+    return section(
+        "Ondersteuning",
+        algemeen,
+        lijst(o.geboden_ondersteuning, titel="Geboden ondersteuning"),
+        lijst(o.belemmeringen, titel="Belemmeringen"),
+        lijst(o.diagnoses, titel="Diagnoses"),
+        tekst(o.medisch, titel="Medische informatie"),
+        jeugdhulp,
+        tekst(o.oza, titel="Onderwijs-zorgarrangement"),
+    )
+
+
+def opp_blocks(d: Dossier) -> list[Block | None]:
+    """The OPP in brief; shared with the TLV-dossier summary."""
+    if d.opp is None:
+        return []
+    p = d.opp
+    instemming = None
+    if p.instemming_ouders:
+        i = p.instemming_ouders
+        instemming = f"{'akkoord' if i.akkoord else 'niet akkoord'} op {fmt.datum(i.datum)}"
+        instemming = f"{instemming}\n{i.toelichting}" if i.toelichting else instemming
+    handelingsdeel = p.handelingsdeel
+    return [
+        velden(
+            ("Opgesteld op", fmt.datum(p.opgesteld_op)),
+            ("Uitstroomperspectief", p.uitstroomperspectief),
+            ("Instemming ouders met het handelingsdeel", instemming),
+            ("Leerling gehoord op", fmt.datum(p.leerling_gehoord)),
+            ("Betrokken jeugdhulp", p.jeugdhulp_genoemd),
+            ("Aanpak", handelingsdeel.aanpak if handelingsdeel else None),
+            (
+                "Evaluatiemomenten",
+                ", ".join(fmt.datum(m) for m in handelingsdeel.evaluatiemomenten)
+                if handelingsdeel
+                else None,
+            ),
+        ),
+        lijst(p.onderbouwing.bevorderend if p.onderbouwing else [], titel="Bevorderende factoren"),
+        lijst(p.onderbouwing.belemmerend if p.onderbouwing else [], titel="Belemmerende factoren"),
+        lijst(handelingsdeel.doelen if handelingsdeel else [], titel="Doelen"),
+        tabel(
+            ("Evaluatie", "Bevindingen"),
+            [(fmt.datum(e.datum), e.bevindingen or "") for e in p.evaluaties],
+            titel="Evaluaties",
+        ),
+    ]
+
+
+def _vervolg(d: Dossier) -> Section | None:
+    warm = None
+    afspraken = None
+    if d.warme_overdracht:
+        w = d.warme_overdracht
+        warm = velden(
+            ("Status", "gehouden" if w.status == "gehouden" else "gepland"),
+            ("Datum", fmt.datum(w.datum)),
+            ("Vorm", w.vorm),
+            ("Deelnemers", "\n".join(w.deelnemers)),
+            titel="Warme overdracht",
+        )
+        afspraken = lijst(w.afspraken, titel="Afspraken")
+    verder = velden(
+        ("Kennismaking op de nieuwe school", _afspraak(d.kennismaking)),
+        ("Terugkoppeling door de ontvangende school", _afspraak(d.terugkoppeling)),
+        titel="Kennismaking en terugkoppeling",
+    )
+    return section("Warme overdracht en vervolg", warm, afspraken, verder)
+
+
+def _afspraak(a: Afspraak | None) -> str:
+    if a is None:
+        return ""
+    return "\n".join(p for p in (fmt.datum(a.datum), a.toelichting) if p)
+
+
+def _inzage(ctx: BuildContext) -> Section | None:
+    d = ctx.dossier
+    blocks: list[Block | None] = []
+    if d.inzage is None:
+        blocks.append(tekst("De ouders hebben dit rapport nog niet ingezien."))
+    else:
+        i = d.inzage
+        blocks.append(
+            velden(
+                ("Ingezien op", fmt.datum(i.datum)),
+                ("Ingezien door", fmt.opsomming([fmt.GEVERS[g] for g in i.door])),
+                ("Zienswijze", i.zienswijze or "niet vastgelegd"),
+                ("Toelichting", i.toelichting),
+                ("Leerling gehoord op", fmt.datum(i.leerling_gehoord)),
+            )
+        )
+    return section("Inzage en zienswijze van ouders en leerling", *blocks)
+
+
+def signatures(ctx: BuildContext) -> Block:
+    d = ctx.dossier
+    van = d.vertrekkende_school
+    rows = [
+        (f"Namens {van.naam}", ", ".join(p for p in (van.contactpersoon, van.functie) if p)),
+        ("Directeur", ""),
+    ]
+    rows += [(f"{o.relatie.capitalize()} (voor gezien)", o.naam) for o in d.ouders if o.gezag]
+    if ctx.leeftijd >= 12:
+        rows.append(("Leerling (voor gezien)", officiele_naam(d.leerling)))
+    return handtekening(rows)
+
+
+def build_okr(ctx: BuildContext) -> DocumentView:
+    """The onderwijskundig rapport for this pupil and transition."""
+    d = ctx.dossier
+    bijlagen = tabel(
+        ("Bijlage", "Soort", "Datum"),
+        [(b.titel, b.soort or b.categorie, fmt.datum(b.datum)) for b in d.bijlagen],
+    )
+    sections = [
+        _leerling(d),
+        _scholen(ctx),
+        _ontwikkeling(d),
+        _schooladvies(d),
+        _resultaten(d),
+        _ondersteuning(d),
+        section("Handelingsadviezen", lijst(d.ondersteuning.handelingsadviezen)),
+        section("Ontwikkelingsperspectief (OPP)", *opp_blocks(d)),
+        _vervolg(d),
+        section("Bijlagen", bijlagen),
+        _inzage(ctx),
+        section("Ondertekening", signatures(ctx)),
+    ]
+    return DocumentView(
+        soort="okr",
+        titel="Onderwijskundig rapport",
+        ondertitel=f"{ctx.checklist.titel} · schooljaar {d.overgang.schooljaar}",
+        leerling=d.leerling.volledige_naam,
+        school=d.vertrekkende_school.naam,
+        gemaakt_op=fmt.datum(ctx.gemaakt_op),
+        concept=ctx.concept,
+        concept_reden=ctx.concept_reden,
+        secties=tuple(s for s in sections if s is not None),
+        auteur=d.vertrekkende_school.naam,
+    )

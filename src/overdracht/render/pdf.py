@@ -1,0 +1,112 @@
+"""PDF from a view model: sandboxed jinja2 HTML, then WeasyPrint with only bundled assets.
+
+The font configuration and the parsed stylesheet are made once per process and reused for
+every document: parsing the CSS and loading the fonts is a large part of a small PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from jinja2 import FileSystemLoader, StrictUndefined, Template
+from jinja2.sandbox import SandboxedEnvironment
+from weasyprint import CSS, HTML, Attachment
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from overdracht.render.view import DocumentView
+from overdracht.resources import data_dir
+
+HTML_TEMPLATE = "document.html.j2"
+STYLESHEET = "document.css"
+ALLOWED_ASSETS = {".css", ".ttf", ".otf", ".woff", ".woff2", ".png", ".svg"}
+ATTACHMENT_NAME = "overdracht-dossier.json"
+
+
+class BundledAssetsOnly(URLFetcher):  # type: ignore[misc]
+    """Serves the files in the templates folder and refuses everything else.
+
+    No network and no file paths from data: a value in a dossier can never make
+    WeasyPrint read a file or call a server.
+    """
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(allowed_protocols=("file",))
+        self._root = root.resolve()
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        if not url.startswith("file://"):
+            raise ValueError(f"alleen meegeleverde sjabloonbestanden zijn toegestaan: {url}")
+        path = Path(unquote(urlsplit(url).path)).resolve()
+        if not path.is_relative_to(self._root) or path.suffix.lower() not in ALLOWED_ASSETS:
+            raise ValueError(f"alleen meegeleverde sjabloonbestanden zijn toegestaan: {url}")
+        return URLFetcherResponse(url, body=path.read_bytes())
+
+
+@dataclass
+class PdfAssets:
+    """What one process builds once and reuses for every PDF."""
+
+    root: Path
+    template: Template
+    fetcher: BundledAssetsOnly
+    font_config: FontConfiguration
+    stylesheet: CSS
+
+
+def html_environment(root: Path) -> SandboxedEnvironment:
+    return SandboxedEnvironment(
+        loader=FileSystemLoader(str(root)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@cache
+def pdf_assets() -> PdfAssets:
+    root = data_dir("templates")
+    fetcher = BundledAssetsOnly(root)
+    font_config = FontConfiguration()
+    stylesheet = CSS(filename=str(root / STYLESHEET), url_fetcher=fetcher, font_config=font_config)
+    template = html_environment(root).get_template(HTML_TEMPLATE)
+    return PdfAssets(root, template, fetcher, font_config, stylesheet)
+
+
+def render_html(view: DocumentView) -> str:
+    """The HTML of a document (also handy to look at a document in a browser)."""
+    return pdf_assets().template.render(doc=view)
+
+
+def render_pdf(view: DocumentView, *, pdfa: bool = False, dossier_json: str | None = None) -> bytes:
+    """PDF bytes of ``view``; with ``pdfa`` a PDF/A-3b carrying the dossier JSON."""
+    assets = pdf_assets()
+    html = HTML(
+        string=render_html(view), base_url=str(assets.root) + "/", url_fetcher=assets.fetcher
+    )
+    options: dict[str, Any] = {}
+    if pdfa:
+        options["pdf_variant"] = "pdf/a-3b"
+        if dossier_json is not None:
+            now = datetime.now(UTC)
+            options["attachments"] = [
+                Attachment(
+                    string=dossier_json,
+                    name=ATTACHMENT_NAME,
+                    description="Gegevens van het overdrachtsdossier (JSON)",
+                    relationship="Data",
+                    created=now,
+                    modified=now,
+                )
+            ]
+    data = html.write_pdf(
+        stylesheets=[assets.stylesheet], font_config=assets.font_config, **options
+    )
+    assert isinstance(data, bytes)
+    return data

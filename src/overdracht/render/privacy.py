@@ -1,0 +1,128 @@
+"""Consent by construction: the dossier a document builder sees has no data it may not show.
+
+Every document is built from :func:`shareable_dossier`, a copy of the dossier in which the
+fields of every category without valid consent are emptied, attachments that parents did
+not release are dropped, and (PO→VO) test results older than the current and two previous
+school years are gone. A builder cannot leak what it never receives; no template is trusted
+to leave something out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from overdracht.checklists import Checklist, Report
+from overdracht.checklists.consent import CATEGORY_FIELDS, CATEGORY_LABELS, consent_given
+from overdracht.checklists.domain_rules import Toestemming
+from overdracht.model.dossier import Dossier
+
+# Never part of the whitelist: these categories need consent on every transition, even
+# when a regional checklist forgot the rule.
+ALWAYS_CONSENT = ("jeugdhulp", "medisch", "mdo")
+# Attachments of these kinds travel only with consent for the matching category.
+ATTACHMENT_CATEGORY = {"medisch": "medisch", "jeugdhulp": "jeugdhulp"}
+# PO→VO: test results of the current school year and the two before only (REFERENCE §2.1).
+TEST_WINDOW_TRANSITIONS = ("po-vo", "po-pro", "po-vso")
+
+
+@dataclass(frozen=True)
+class Privacy:
+    """What was withheld from the documents, for the sender's checklist report."""
+
+    left_out: tuple[str, ...]  # consent categories
+    attachments_withheld: tuple[str, ...]  # titles
+    tests_withheld: int
+
+
+def _present(data: Any, parts: list[str]) -> bool:
+    if not parts:
+        return data not in (None, [], "", {})
+    head, rest = parts[0], parts[1:]
+    if head.endswith("[]"):
+        items = data.get(head[:-2]) if isinstance(data, dict) else None
+        return any(_present(item, rest) for item in items or [])
+    return isinstance(data, dict) and _present(data.get(head), rest)
+
+
+def _clear(data: Any, parts: list[str]) -> None:
+    head, rest = parts[0], parts[1:]
+    if not isinstance(data, dict):
+        return
+    if head.endswith("[]"):
+        items = data.get(head[:-2]) or []
+        if not rest:
+            data[head[:-2]] = []
+        for item in items:
+            if rest:
+                _clear(item, rest)
+        return
+    if head not in data:
+        return
+    if rest:
+        _clear(data[head], rest)
+    else:
+        data[head] = [] if isinstance(data[head], list) else None
+
+
+def withheld_paths(
+    checklist: Checklist, dossier: Dossier, report: Report, peildatum: date
+) -> dict[str, list[str]]:
+    """Consent category -> dossier paths to empty, for every category without consent."""
+    rule_paths: dict[str, list[str]] = {}
+    for rule in checklist.regels:
+        if isinstance(rule, Toestemming):
+            rule_paths.setdefault(rule.categorie, []).extend(rule.gegevens)
+    settings = checklist.instellingen
+    missing = set(report.left_out)
+    for categorie in ALWAYS_CONSENT:
+        if not consent_given(
+            dossier,
+            categorie,
+            peildatum,
+            settings.toestemming_leerling_mee_vanaf,
+            settings.toestemming_leerling_alleen_vanaf,
+        ):
+            missing.add(categorie)
+    return {
+        categorie: [*CATEGORY_FIELDS.get(categorie, ()), *rule_paths.get(categorie, [])]
+        for categorie in missing
+    }
+
+
+def shareable_dossier(
+    checklist: Checklist, dossier: Dossier, report: Report, peildatum: date
+) -> tuple[Dossier, Privacy]:
+    """A copy of ``dossier`` holding only what may travel, and what was withheld."""
+    data = dossier.model_dump(mode="python")
+    withheld = withheld_paths(checklist, dossier, report, peildatum)
+    left_out: list[str] = []
+    for categorie, paths in withheld.items():
+        split = [p.split(".") for p in paths]
+        if categorie in report.left_out or any(_present(data, parts) for parts in split):
+            left_out.append(categorie)
+        for parts in split:
+            _clear(data, parts)
+
+    kept, dropped = [], []
+    for bijlage in data["bijlagen"]:
+        needs = ATTACHMENT_CATEGORY.get(bijlage["categorie"])
+        if bijlage["meesturen"] and (needs is None or needs not in withheld):
+            kept.append(bijlage)
+        else:
+            dropped.append(str(bijlage["titel"]))
+    data["bijlagen"] = kept
+
+    tests_withheld = 0
+    if dossier.overgang.id in TEST_WINDOW_TRANSITIONS:
+        first_year = int(dossier.overgang.schooljaar[:4]) - 3
+        start = date(first_year, 8, 1)
+        recent = [t for t in data["toetsen"] if t["datum"] >= start]
+        tests_withheld = len(data["toetsen"]) - len(recent)
+        data["toetsen"] = recent
+
+    order = list(CATEGORY_LABELS)
+    left_out.sort(key=lambda c: order.index(c) if c in order else len(order))
+    privacy = Privacy(tuple(left_out), tuple(dropped), tests_withheld)
+    return Dossier.model_validate(data), privacy

@@ -1,0 +1,113 @@
+"""The view model every document is rendered from, in DOCX and in PDF alike.
+
+A document is a title, a few header facts and a list of sections; a section is a list of
+blocks of a handful of kinds. The builders (``okr.py``, ``companions.py``, ...) decide
+*what* goes into a document; the templates only decide how a block of each kind looks.
+Because both formats walk the same structure, the DOCX and the PDF cannot disagree, and a
+section that a builder leaves out cannot appear in either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["velden", "tekst", "lijst", "tabel", "invul", "handtekening"]
+
+
+@dataclass(frozen=True)
+class Veld:
+    """One labelled value; the value may hold newlines."""
+
+    label: str
+    waarde: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of a section. Only the attributes of its ``kind`` are filled.
+
+    - ``velden``: label/value rows (``velden``)
+    - ``tekst``: paragraphs (``alineas``)
+    - ``lijst``: bullet items (``items``)
+    - ``tabel``: a table with ``kolommen`` and ``rijen`` (2 to 5 columns)
+    - ``invul``: a box to write in, with a question (``alineas``) and room (``regels``)
+    - ``handtekening``: signature rows (``rijen``: role, name), with room to sign
+    """
+
+    kind: BlockKind
+    titel: str = ""
+    velden: tuple[Veld, ...] = ()
+    alineas: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    kolommen: tuple[str, ...] = ()
+    rijen: tuple[tuple[str, ...], ...] = ()
+    regels: int = 0
+
+
+@dataclass(frozen=True)
+class Section:
+    titel: str
+    blokken: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """Everything a template may show for one document."""
+
+    soort: str  # "okr", "tlv", "warme-overdracht", "terugkoppeling", "checklistrapport"
+    titel: str
+    ondertitel: str
+    leerling: str  # running header, left
+    school: str  # running header, right
+    gemaakt_op: str  # "14 maart 2026"
+    concept: bool
+    concept_reden: str
+    inleiding: tuple[str, ...] = ()
+    secties: tuple[Section, ...] = field(default_factory=tuple)
+    auteur: str = ""
+
+    @property
+    def kop(self) -> str:
+        return f"{self.leerling} · {self.school}"
+
+
+def velden(*pairs: tuple[str, str | None], titel: str = "") -> Block | None:
+    """A ``velden`` block of the pairs that have a value; None when none has."""
+    rows = tuple(Veld(label, value) for label, value in pairs if value)
+    return Block("velden", titel=titel, velden=rows) if rows else None
+
+
+def tekst(*paragraphs: str | None, titel: str = "") -> Block | None:
+    rows = tuple(p for p in paragraphs if p)
+    return Block("tekst", titel=titel, alineas=rows) if rows else None
+
+
+def lijst(items: list[str] | tuple[str, ...], titel: str = "") -> Block | None:
+    return Block("lijst", titel=titel, items=tuple(items)) if items else None
+
+
+def tabel(
+    kolommen: tuple[str, ...], rijen: Sequence[tuple[str, ...]], titel: str = ""
+) -> Block | None:
+    if not rijen:
+        return None
+    if not 2 <= len(kolommen) <= 5 or any(len(r) != len(kolommen) for r in rijen):
+        raise ValueError(f"a table needs 2 to 5 columns and full rows: {kolommen}")
+    return Block("tabel", titel=titel, kolommen=kolommen, rijen=tuple(rijen))
+
+
+def invul(vraag: str, regels: int = 4, titel: str = "", voorgevuld: tuple[str, ...] = ()) -> Block:
+    """A question with room to write; ``voorgevuld`` lines are already known answers."""
+    return Block("invul", titel=titel, alineas=(vraag, *voorgevuld), regels=regels)
+
+
+def handtekening(rijen: list[tuple[str, str]], titel: str = "") -> Block:
+    return Block("handtekening", titel=titel, kolommen=("Rol", "Naam"), rijen=tuple(rijen))
+
+
+def section(titel: str, *blocks: Block | None) -> Section | None:
+    """A section of the blocks that are not None; None when nothing is left."""
+    kept = tuple(b for b in blocks if b is not None)
+    return Section(titel, kept) if kept else None
