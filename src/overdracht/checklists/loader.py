@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -98,12 +99,28 @@ def _resolve(checklist_id: str, chain: tuple[str, ...] = ()) -> Checklist:
     return _apply(base, parsed, source, strict=True, checklist_id=checklist_id)
 
 
-def load_checklist(checklist_id: str, overlay: Path | None = None) -> Checklist:
-    """The checklist for ``checklist_id`` with, optionally, a regional overlay applied."""
+def load_checklist(checklist_id: str, overlay: Path | Sequence[Path] | None = None) -> Checklist:
+    """The checklist for ``checklist_id`` with, optionally, regional overlays applied in order."""
     checklist = _resolve(checklist_id)
     if overlay is None:
         return checklist
-    parsed, source = _read(Path(overlay))
+    overlays = [overlay] if isinstance(overlay, (str, Path)) else list(overlay)
+    names: list[str] = []
+    for path in overlays:
+        checklist = _apply_overlay(checklist, Path(path), checklist_id)
+        names.append(checklist.overlay or Path(path).name)
+    checklist.overlay = " + ".join(names) if names else None
+    return checklist
+
+
+def overlay_bases(overlay: Path) -> list[str]:
+    """The checklist ids an overlay file says it ``extends`` (validated like any checklist)."""
+    parsed, _ = _read(Path(overlay))
+    return parsed.bases
+
+
+def _apply_overlay(checklist: Checklist, overlay: Path, checklist_id: str) -> Checklist:
+    parsed, source = _read(overlay)
     if not parsed.bases:
         raise ChecklistError(
             f"{overlay}:1: extends: een overlay moet zeggen welke checklist hij uitbreidt"
@@ -123,7 +140,7 @@ def load_checklist(checklist_id: str, overlay: Path | None = None) -> Checklist:
     result = _apply(
         checklist, parsed, source, strict=len(parsed.bases) == 1, checklist_id=checklist_id
     )
-    result.overlay = parsed.titel or Path(overlay).name
+    result.overlay = parsed.titel or overlay.name
     return result
 
 

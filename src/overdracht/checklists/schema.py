@@ -29,6 +29,7 @@ from overdracht.checklists.rules import (
     EenVan,
     WaardeIn,
 )
+from overdracht.checklists.tlv_rules import Procesregie, Termijn, TweedeAdvies
 
 Rule = Annotated[
     Aanwezig
@@ -47,7 +48,10 @@ Rule = Annotated[
     | WarmeOverdracht
     | ProCriteria
     | Ondersteuningsroute
-    | Toetsperiode,
+    | Toetsperiode
+    | Procesregie
+    | Termijn
+    | TweedeAdvies,
     Field(discriminator="soort"),
 ]
 RULE_ADAPTER: TypeAdapter[Rule] = TypeAdapter(Rule)
@@ -70,6 +74,10 @@ RULE_KINDS: dict[str, str] = {
     "pro_criteria": "landelijke criteria praktijkonderwijs of gemotiveerde uitzondering",
     "ondersteuningsroute": "fasen van de route met datum, in volgorde; plan van aanpak",
     "toetsperiode": "alleen toetsresultaten van dit en de vorige schooljaren",
+    "procesregie": "wie de procesregie hoort te hebben volgens leervraag en leefvraag (matrix)",
+    "termijn": "een termijn (datum + na_maanden) is niet verstreken of dichtbij "
+    "(pad, waarschuwen_maanden)",
+    "tweede_advies": "twee afzonderlijke deskundigen; discipline van het tweede advies",
 }
 
 
