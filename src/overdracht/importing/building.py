@@ -1,0 +1,408 @@
+"""Join the rows of all sheets per pupil and validate each pupil's dossier.
+
+Rows are joined by leerlingnummer only. A pupil who appears twice, or a row whose
+leerlingnummer matches no pupil, is reported and never merged by guesswork. A
+pupil is written only when all of its rows are correct: a dossier that silently
+lacks a parent or a test result would be worse than none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from overdracht.importing.fields import LEERLINGEN, SCHOOL, TRANSITIONS, SheetSpec
+from overdracht.importing.headers import Column
+from overdracht.importing.report import Problem, RowOutcome, Status
+from overdracht.importing.sheets import Row, SheetRows
+from overdracht.model import Dossier, School
+from overdracht.validation import _message
+
+Path_ = tuple[str | int, ...]
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class BuiltDossier:
+    """A valid dossier and the rows it came from."""
+
+    file_stem: str
+    dossier: Dossier
+    rows: list[Row]
+
+
+@dataclass
+class BuildResult:
+    dossiers: list[BuiltDossier] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    outcomes: list[RowOutcome] = field(default_factory=list)
+    school_problems: set[Problem] = field(default_factory=set)
+    sheet_order: list[str] = field(default_factory=list)
+
+
+def file_stem(leerlingnummer: str) -> str:
+    """A stable, harmless file name: the leerlingnummer itself when it is plain, else a hash."""
+    if re.fullmatch(r"[A-Za-z0-9_-]{1,40}", leerlingnummer):
+        return f"leerling-{leerlingnummer}"
+    digest = hashlib.sha256(leerlingnummer.encode("utf-8")).hexdigest()[:16]
+    return f"leerling-{digest}"
+
+
+def _set(data: dict[str, Any], path: tuple[str, ...], value: object) -> None:
+    for part in path[:-1]:
+        data = data.setdefault(part, {})
+    data[path[-1]] = value
+
+
+class _Origins:
+    """Where each dossier value came from, so a model error points at a cell."""
+
+    def __init__(self) -> None:
+        self.cells: dict[Path_, tuple[Row, Column | None]] = {}
+
+    def add_row(self, prefix: Path_, row: Row) -> None:
+        """Later rows win for the values they hold; empty columns only fill gaps."""
+        self.cells.setdefault(prefix, (row, None))
+        for path, column in row.columns.items():
+            if path in row.values:
+                self.cells[(*prefix, *path)] = (row, column)
+            else:
+                self.cells.setdefault((*prefix, *path), (row, column))
+
+    def find(self, loc: Path_) -> tuple[Row, Column | None] | None:
+        for end in range(len(loc), -1, -1):
+            found = self.cells.get(loc[:end])
+            if found is not None:
+                return found
+        return None
+
+
+def build_dossiers(
+    sheets: list[SheetRows], transition: str, *, progress: Progress | None = None
+) -> BuildResult:
+    """Group rows per pupil, report duplicates and orphans, validate every dossier."""
+    result = BuildResult(sheet_order=[s.name for s in sheets])
+    school_rows = [s for s in sheets if s.spec is SCHOOL]
+    pupil_rows = [r for s in sheets if s.spec is LEERLINGEN for r in s.rows]
+    child_sheets = [s for s in sheets if s.spec not in (SCHOOL, LEERLINGEN)]
+    for sheet in sheets:
+        result.outcomes.extend(sheet.outcomes)
+        result.problems.extend(sheet.warnings)
+
+    school_row, school_ok = _school(school_rows, transition, result)
+    pupils, blocked = _unique_pupils(pupil_rows, result)
+    children: dict[str, list[tuple[SheetSpec, Row]]] = defaultdict(list)
+    for sheet in child_sheets:
+        per_key: dict[str, list[Row]] = defaultdict(list)
+        for row in sheet.rows:
+            if row.key is not None:
+                per_key[row.key].append(row)
+        for row in sheet.rows:
+            if row.key is None:
+                _reject(result, row, "het leerlingnummer ontbreekt")
+            elif row.key in blocked:
+                _reject(result, row, f"leerling {row.key} staat meer dan eens op blad Leerlingen")
+            elif row.key not in pupils:
+                row.problems.append(
+                    Problem(
+                        row.sheet,
+                        row.number,
+                        _key_label(row),
+                        row.key,
+                        f"leerlingnummer {row.key} staat niet op blad Leerlingen",
+                        "controleer het leerlingnummer, of voeg de leerling toe aan "
+                        "blad Leerlingen",
+                    )
+                )
+                _reject(result, row, "geen leerling met dit leerlingnummer")
+            elif sheet.spec.mode == "per_pupil" and len(per_key[row.key]) > 1:
+                others = ", ".join(str(r.number) for r in per_key[row.key])
+                row.problems.append(
+                    Problem(
+                        row.sheet,
+                        row.number,
+                        _key_label(row),
+                        row.key,
+                        f"leerlingnummer {row.key} staat meer dan eens op dit blad "
+                        f"(rijen {others}); de rijen zijn niet samengevoegd",
+                        "houd één rij per leerling over",
+                    )
+                )
+                children[row.key].append((sheet.spec, row))
+            else:
+                children[row.key].append((sheet.spec, row))
+
+    total = len(pupils)
+    for done, (key, row) in enumerate(pupils.items(), start=1):
+        _build_one(key, row, children.get(key, []), school_row, school_ok, transition, result)
+        if progress is not None and (done % 200 == 0 or done == total):
+            progress(done, total)
+    return result
+
+
+def _key_label(row: Row) -> str:
+    column = next(
+        (c for c in row.columns.values() if c.spec is not None and c.spec.kind == "key"), None
+    )
+    return column.label if column else "Leerlingnummer"
+
+
+def _reject(result: BuildResult, row: Row, reason: str) -> None:
+    result.problems.extend(row.problems)
+    own = "; ".join(p.problem for p in row.problems if p.severity == "fout")
+    result.outcomes.append(RowOutcome(row.sheet, row.number, "afgewezen", own or reason))
+
+
+def _school(
+    sheets: list[SheetRows], transition: str, result: BuildResult
+) -> tuple[Row | None, bool]:
+    """The sending school's row; False when it is missing or wrong (then no pupil is written)."""
+    rows = [r for s in sheets for r in s.rows]
+    if not rows:
+        result.problems.append(
+            Problem(
+                SCHOOL.name,
+                None,
+                "",
+                "",
+                "de gegevens van de vertrekkende school ontbreken",
+                "vul blad School in (zie 'overdracht template'), of zet de gegevens onder "
+                "'vaste_waarden: School:' in een --mapping-bestand",
+            )
+        )
+        return None, False
+    first, extra = rows[0], rows[1:]
+    for row in extra:
+        row.problems.append(
+            Problem(
+                row.sheet,
+                row.number,
+                "",
+                "",
+                "blad School hoort precies één ingevulde rij te hebben",
+                f"laat alleen rij {first.number} staan",
+            )
+        )
+        _reject(result, row, "extra rij op blad School")
+    named = first.values.get(("overgang", "id"))
+    if named is not None and named != transition:
+        column = first.columns.get(("overgang", "id"))
+        first.problems.append(
+            Problem(
+                first.sheet,
+                first.number,
+                column.label if column else "",
+                str(named),
+                f"dit sjabloon is voor overgang {named}, maar er wordt ingelezen als {transition}",
+                f"lees in met --transition {named}, of maak een sjabloon voor {transition}",
+            )
+        )
+    data: dict[str, Any] = {"soort": TRANSITIONS[transition][0]}
+    for path, value in first.values.items():
+        if path[0] == "vertrekkende_school":
+            _set(data, path[1:], value)
+    origins = _Origins()
+    origins.add_row(("vertrekkende_school",), first)
+    ok = not first.failed
+    try:
+        School.model_validate(data)
+    except ValidationError as exc:
+        first.problems.extend(_model_problems(exc, ("vertrekkende_school",), origins, first))
+        ok = False
+    result.problems.extend(first.problems)
+    status: Status = "geïmporteerd" if ok else "afgewezen"
+    detail = "gebruikt voor elke leerling" if ok else "schoolgegevens kloppen niet"
+    result.outcomes.append(RowOutcome(first.sheet, first.number, status, detail))
+    return first, ok
+
+
+def _unique_pupils(rows: list[Row], result: BuildResult) -> tuple[dict[str, Row], set[str]]:
+    """Pupils by leerlingnummer; the same number or BSN twice blocks all rows involved."""
+    by_key: dict[str, list[Row]] = defaultdict(list)
+    by_bsn: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        if row.key is None:
+            _reject(result, row, "het leerlingnummer ontbreekt")
+            continue
+        by_key[row.key].append(row)
+        bsn = row.values.get(("leerling", "bsn"))
+        if isinstance(bsn, str):
+            by_bsn[bsn].append(row)
+    blocked: set[str] = set()
+    for key, same in by_key.items():
+        if len(same) > 1:
+            blocked.add(key)
+            numbers = ", ".join(str(r.number) for r in same)
+            for row in same:
+                row.problems.append(
+                    Problem(
+                        row.sheet,
+                        row.number,
+                        _key_label(row),
+                        key,
+                        f"leerlingnummer {key} staat op meer rijen ({numbers}); de rijen zijn "
+                        "niet samengevoegd",
+                        "houd één rij per leerling over, of geef elke leerling een eigen "
+                        "leerlingnummer",
+                    )
+                )
+    for bsn, same in by_bsn.items():
+        keys = {r.key for r in same}
+        if len(keys) > 1:
+            numbers = ", ".join(str(r.number) for r in same)
+            for row in same:
+                assert row.key is not None
+                blocked.add(row.key)
+                column = row.columns.get(("leerling", "bsn"))
+                row.problems.append(
+                    Problem(
+                        row.sheet,
+                        row.number,
+                        column.label if column else "BSN",
+                        str(bsn),
+                        f"hetzelfde BSN staat bij verschillende leerlingnummers (rijen {numbers})",
+                        "controleer welke rij klopt; één leerling hoort één leerlingnummer "
+                        "te hebben",
+                    )
+                )
+    pupils: dict[str, Row] = {}
+    for key, same in by_key.items():
+        if key in blocked:
+            for row in same:
+                _reject(result, row, "dubbele leerling")
+        else:
+            pupils[key] = same[0]
+    return pupils, blocked
+
+
+def _build_one(
+    key: str,
+    row: Row,
+    children: list[tuple[SheetSpec, Row]],
+    school: Row | None,
+    school_ok: bool,
+    transition: str,
+    result: BuildResult,
+) -> None:
+    origins = _Origins()
+    school_sheet = school.sheet if school is not None else SCHOOL.name
+    data: dict[str, Any] = {
+        "leerling": {"leerlingnummer": key},
+        "vertrekkende_school": {"soort": TRANSITIONS[transition][0]},
+        "ontvangende_school": {"soort": TRANSITIONS[transition][1]},
+        "overgang": {"id": transition},
+    }
+    if school is not None:
+        origins.add_row((), school)
+        for path, value in school.values.items():
+            _set(data, path, value)
+    origins.add_row((), row)
+    origins.cells[()] = (row, None)
+    for path, value in row.values.items():
+        _set(data, path, value)
+    lists: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for spec, child in children:
+        if spec.mode == "list":
+            item: dict[str, Any] = {}
+            for path, value in child.values.items():
+                _set(item, path, value)
+            origins.add_row((spec.target, len(lists[spec.target])), child)
+            lists[spec.target].append(item)
+        else:
+            origins.add_row((), child)
+            for path, value in child.values.items():
+                _set(data, path, value)
+    data.update(lists)
+    _fix_sections(data, origins, transition)
+    rows = [row, *(child for _, child in children)]
+    problems: list[Problem] = []
+    dossier: Dossier | None = None
+    try:
+        dossier = Dossier.model_validate(data)
+    except ValidationError as exc:
+        bad = {(p.sheet, p.row, p.column) for r in rows for p in r.problems}
+        for problem in _model_problems(exc, (), origins, row):
+            if problem.sheet == school_sheet:
+                if problem not in result.school_problems:  # report once, not per pupil
+                    result.school_problems.add(problem)
+                    result.problems.append(problem)
+            elif (problem.sheet, problem.row, problem.column) not in bad:
+                problems.append(problem)
+    for r in rows:
+        result.problems.extend(r.problems)
+    result.problems.extend(problems)
+    failed = [r for r in rows if r.failed] or ([row] if problems else [])
+    if dossier is not None and not failed and school_ok:
+        stem = file_stem(key)
+        result.dossiers.append(BuiltDossier(stem, dossier, rows))
+        for r in rows:
+            result.outcomes.append(RowOutcome(r.sheet, r.number, "geïmporteerd", f"{stem}.yaml"))
+        return
+    if failed:
+        first = failed[0]
+        reason = f"leerling {key} niet geïmporteerd: zie blad {first.sheet} rij {first.number}"
+    else:
+        reason = f"leerling {key} niet geïmporteerd: de gegevens van blad School kloppen niet"
+    for r in rows:
+        own = [p.problem for p in r.problems if p.severity == "fout"]
+        own += [p.problem for p in problems if p.sheet == r.sheet and p.row == r.number]
+        result.outcomes.append(RowOutcome(r.sheet, r.number, "afgewezen", "; ".join(own) or reason))
+
+
+def _fix_sections(data: dict[str, Any], origins: _Origins, transition: str) -> None:
+    """Shape the few values that the sheet layout flattens."""
+    toets = data.get("doorstroomtoets")
+    if isinstance(toets, dict) and isinstance(toets.get("uitslagen"), dict):
+        items = []
+        for number, (domein, niveau) in enumerate(toets["uitslagen"].items()):
+            found = origins.cells.get(("doorstroomtoets", "uitslagen", domein))
+            if found is not None:
+                origins.cells[("doorstroomtoets", "uitslagen", number)] = found
+            items.append({"domein": domein, "referentieniveau": niveau})
+        toets["uitslagen"] = items
+    tlv = data.get("tlv")
+    receiving = TRANSITIONS[transition][1]
+    if isinstance(tlv, dict) and "soort" not in tlv and receiving in {"sbo", "so", "vso", "pro"}:
+        tlv["soort"] = receiving
+
+
+def _model_problems(
+    exc: ValidationError, prefix: Path_, origins: _Origins, fallback: Row
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in exc.errors(include_url=False):
+        loc: Path_ = (*prefix, *(p for p in error["loc"] if isinstance(p, (str, int))))
+        found = origins.find(loc)
+        row, column = found if found is not None else (fallback, None)
+        text = _message(error)
+        if "BRIN-code" in text and len(loc) == 1:
+            column = row.columns.get((str(loc[0]), "brin"), column)
+            text = (
+                "de BRIN-code ontbreekt; vul de BRIN-code van de school in (4 tekens, bijv. 12AB)"
+            )
+        if "'bsn' of 'onderwijsnummer'" in text:
+            column = row.columns.get(("leerling", "bsn"), column)
+            text = (
+                "BSN en onderwijsnummer zijn allebei leeg; vul het BSN in, of het "
+                "onderwijsnummer als de leerling geen BSN heeft"
+            )
+        problem, _, action = text.partition("; ")
+        value = error.get("input")
+        shown_value = "" if isinstance(value, (dict, list)) or value is None else str(value)
+        problems.append(
+            Problem(
+                row.sheet,
+                row.number,
+                column.label if column else "",
+                shown_value,
+                problem,
+                action or "verbeter de waarde in deze rij",
+            )
+        )
+    return list(dict.fromkeys(problems))

@@ -1,0 +1,151 @@
+"""The import use case: workbook in, one dossier file per pupil and an error report out."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import yaml
+
+from overdracht.errors import InvalidInputError, UsageError
+from overdracht.importing.building import BuildResult, Progress, build_dossiers
+from overdracht.importing.fields import LEERLINGEN, TRANSITIONS, SheetSpec, sheets_for
+from overdracht.importing.headers import Mapping, is_instruction, load_mapping, match_sheet
+from overdracht.importing.reading import RawSheet, RawWorkbook, read_workbook
+from overdracht.importing.report import REPORT_NAME, ImportResult, Problem, report_bytes
+from overdracht.importing.safety import DEFAULT_LIMITS, Limits
+from overdracht.importing.sheets import SheetRows, read_rows
+from overdracht.model import Dossier
+from overdracht.output import atomic_write_bytes, prepare_output_dir, refuse_existing
+
+try:  # libyaml writes ten thousand dossiers in a fraction of the pure-Python time
+    from yaml import CSafeDumper as _Dumper
+except ImportError:  # pragma: no cover
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+
+log = logging.getLogger(__name__)
+
+
+def check_transition(transition: str) -> str:
+    if transition not in TRANSITIONS:
+        raise UsageError(f"onbekende overgang '{transition}'. Kies uit: {', '.join(TRANSITIONS)}.")
+    return transition
+
+
+def dossier_yaml(dossier: Dossier) -> str:
+    """The dossier file text, with the same keys as the model (what 'overdracht check' reads)."""
+    data = dossier.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+
+
+def import_workbook(
+    source: str | Path,
+    output_dir: str | Path,
+    *,
+    transition: str,
+    mapping: str | Path | None = None,
+    force: bool = False,
+    report: str | Path | None = None,
+    progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ImportResult:
+    """Import pupils from an .xlsx/.xlsm/.xls/.ods/.csv file into dossier files.
+
+    Writes ``<output_dir>/leerling-<leerlingnummer>.yaml`` for every pupil whose rows
+    are all correct, and an error report workbook (default
+    ``<output_dir>/importverslag.xlsx``) that accounts for every row read.
+    Existing files are only replaced with ``force``. Raises ``InvalidInputError``
+    when the file cannot be read at all, ``UsageError`` for a wrong transition or
+    existing files. Rows that are rejected do not raise: see ``ImportResult``.
+    ``progress(done, total)`` is called while dossiers are built.
+    """
+    source, output_dir = Path(source), Path(output_dir)
+    check_transition(transition)
+    rules = load_mapping(Path(mapping)) if mapping is not None else Mapping()
+    workbook = read_workbook(source, limits)
+    sheets = _read_sheets(workbook, transition, rules)
+    built = build_dossiers(sheets, transition, progress=progress)
+    log.info("import: %d dossiers built, %d problems", len(built.dossiers), len(built.problems))
+    result = _result(source, output_dir, built)
+    report_path = Path(report) if report is not None else output_dir / REPORT_NAME
+    targets = {d.file_stem: output_dir / f"{d.file_stem}.yaml" for d in built.dossiers}
+    prepare_output_dir(output_dir)
+    refuse_existing([*targets.values(), report_path], force)
+    for item in built.dossiers:
+        path = targets[item.file_stem]
+        atomic_write_bytes(path, dossier_yaml(item.dossier).encode("utf-8"), force=True)
+        result.written.append(path)
+    atomic_write_bytes(report_path, report_bytes(result), force=True)
+    result.report_path = report_path
+    return result
+
+
+def _result(source: Path, output_dir: Path, built: BuildResult) -> ImportResult:
+    names = [
+        *built.sheet_order,
+        *(o.sheet for o in built.outcomes),
+        *(p.sheet for p in built.problems),
+    ]
+    order = {name: n for n, name in enumerate(dict.fromkeys(names))}
+    outcomes = sorted(built.outcomes, key=lambda o: (order[o.sheet], o.row))
+    problems = sorted(
+        dict.fromkeys(built.problems),
+        key=lambda p: (order[p.sheet], p.row or 0, p.severity != "fout"),
+    )
+    return ImportResult(source, output_dir, problems=problems, outcomes=outcomes)
+
+
+def _read_sheets(workbook: RawWorkbook, transition: str, rules: Mapping) -> list[SheetRows]:
+    """Recognise each sheet and read its rows; a lone unknown sheet is the pupil list."""
+    specs = sheets_for(transition)
+    candidates = [s for s in workbook.sheets if not is_instruction(s.name)]
+    chosen: list[tuple[RawSheet, SheetSpec]] = []
+    unknown: list[RawSheet] = []
+    for raw in candidates:
+        spec = match_sheet(raw.name, specs, rules)
+        if spec is None:
+            unknown.append(raw)
+        elif any(spec is s for _, s in chosen):
+            raise InvalidInputError(
+                f"{workbook.path}: twee bladen zijn allebei '{spec.name}'. Voeg ze samen tot "
+                "één blad, of hernoem er een."
+            )
+        else:
+            chosen.append((raw, spec))
+    if not any(spec is LEERLINGEN for _, spec in chosen):
+        filled = [raw for raw in unknown if _has_data(raw)]
+        if len(filled) == 1:  # a school's own export: one sheet, or a CSV
+            chosen.insert(0, (filled[0], LEERLINGEN))
+            unknown.remove(filled[0])
+        else:
+            raise InvalidInputError(
+                f"{workbook.path}: er is geen blad 'Leerlingen'. Noem het blad met één rij per "
+                "leerling 'Leerlingen' (zie 'overdracht template'), of wijs het aan onder "
+                "'bladen:' in een --mapping-bestand."
+            )
+    result: list[SheetRows] = []
+    for raw, spec in chosen:
+        result.append(
+            read_rows(
+                raw, spec, transition, rules, source=workbook.path, date1904=workbook.date1904
+            )
+        )
+    for raw in unknown:
+        if _has_data(raw):
+            result[0].warnings.append(
+                Problem(
+                    raw.name,
+                    None,
+                    "",
+                    "",
+                    f"onbekend blad voor overgang {transition}; dit blad is niet ingelezen",
+                    "hernoem het blad naar een blad uit het sjabloon, of wijs het aan onder "
+                    "'bladen:' in een --mapping-bestand",
+                    "waarschuwing",
+                )
+            )
+    return result
+
+
+def _has_data(raw: RawSheet) -> bool:
+    return any(any(str(c).strip() for c in row if c is not None) for row in raw.rows)
