@@ -1,0 +1,287 @@
+"""Check a folder of TLV aanvragen: transition checklist + TLV checklist + SWV overlay."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from overdracht.checklists.context import Context
+from overdracht.checklists.evaluate import evaluate
+from overdracht.checklists.loader import Checklist, load_checklist, overlay_bases
+from overdracht.checklists.report import Finding, Report
+from overdracht.checklists.tlv_rules import Procesregie, Termijn
+from overdracht.errors import InvalidInputError, OverdrachtError, UsageError
+from overdracht.model.dossier import Dossier
+from overdracht.model.loading import load_dossier
+from overdracht.model.people import Leerling
+from overdracht.resources import data_dir
+from overdracht.tlv.overview import (
+    SOORT_TEXT,
+    Aanvraag,
+    Adres,
+    Deadline,
+    Overzicht,
+    Status,
+    Tekortkoming,
+)
+
+TLV_TRANSITIONS: tuple[str, ...] = ("po-sbo", "po-so", "po-vso", "vo-vso", "po-pro", "vo-pro")
+PATTERNS: tuple[str, ...] = ("*.yaml", "*.yml", "*.json")
+
+Progress = Callable[[int, int], None]
+
+
+def tlv_checklist_path() -> Path:
+    """The bundled checklist with the TLV requirements, applied on top of the transition."""
+    return data_dir("checklists") / "aanvraag" / "tlv-aanvraag.yaml"
+
+
+def find_aanvragen(folder: Path) -> list[Path]:
+    """Every dossier file in ``folder`` (and its subfolders), or ``folder`` itself if a file."""
+    if folder.is_file():
+        return [folder]
+    if not folder.exists():
+        raise InvalidInputError(f"{folder}: deze map bestaat niet. Controleer de naam en de map.")
+    if not folder.is_dir():
+        raise InvalidInputError(f"{folder}: dit is geen map en geen dossierbestand.")
+    try:
+        files = sorted(
+            {
+                path
+                for pattern in PATTERNS
+                for path in folder.rglob(pattern)
+                if path.is_file()
+                and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+            }
+        )
+    except PermissionError:
+        raise InvalidInputError(
+            f"{folder}: geen toestemming om deze map te lezen. Vraag de beheerder om leesrechten."
+        ) from None
+    if not files:
+        raise InvalidInputError(
+            f"{folder}: geen aanvragen gevonden (gezocht naar .yaml-, .yml- en .json-bestanden)."
+        )
+    return files
+
+
+class Checklists:
+    """The resolved checklist per transition, loaded once per batch."""
+
+    def __init__(self, overlay: Path | None = None) -> None:
+        self.overlay = overlay
+        self.bases: set[str] = set()
+        if overlay is not None:
+            self.bases = set(overlay_bases(overlay))
+            if not self.bases & set(TLV_TRANSITIONS):
+                raise UsageError(
+                    f"{overlay}: deze overlay breidt {', '.join(sorted(self.bases)) or 'niets'} "
+                    f"uit; voor TLV-aanvragen moet hij een of meer van "
+                    f"{', '.join(TLV_TRANSITIONS)} uitbreiden (extends:)."
+                )
+        self._loaded: dict[str, Checklist] = {}
+
+    def get(self, transition: str) -> Checklist:
+        if transition not in self._loaded:
+            overlays = [tlv_checklist_path()]
+            if self.overlay is not None and transition in self.bases:
+                overlays.append(self.overlay)
+            self._loaded[transition] = load_checklist(transition, overlays)
+        return self._loaded[transition]
+
+
+def check_aanvragen(
+    folder: str | Path,
+    *,
+    overlay: str | Path | None = None,
+    peildatum: date | None = None,
+    namen: bool = False,
+    progress: Progress | None = None,
+) -> Overzicht:
+    """Check every TLV aanvraag (dossier file) in ``folder`` for completeness.
+
+    Each aanvraag is checked against the checklist of its transition (po-sbo, po-so,
+    po-vso, vo-vso, po-pro, vo-pro), the bundled TLV requirements
+    (``checklists/aanvraag/tlv-aanvraag.yaml``) and, if given, the SWV's ``overlay``.
+    A file that cannot be read becomes a row with status ``onleesbaar`` and the batch
+    goes on; only an unusable folder or overlay raises :class:`OverdrachtError`.
+
+    ``peildatum`` defaults per aanvraag to ``overgang.peildatum``, else today.
+    ``namen`` shows full names in the overview; otherwise only initials and leerlingnummer.
+    ``progress(done, total)`` is called after every aanvraag.
+    """
+    root = Path(folder)
+    files = find_aanvragen(root)
+    checklists = Checklists(Path(overlay) if overlay is not None else None)
+    base = root if root.is_dir() else root.parent
+    rows: list[Aanvraag] = []
+    for number, path in enumerate(files, start=1):
+        rows.append(check_file(path, checklists, peildatum=peildatum, namen=namen, base=base))
+        if progress is not None:
+            progress(number, len(files))
+    overlay_name = None
+    if checklists.overlay is not None:
+        overlay_name = checklists.overlay.name
+    return Overzicht(rows, peildatum=peildatum, overlay=overlay_name)
+
+
+def check_file(
+    path: Path,
+    checklists: Checklists,
+    *,
+    peildatum: date | None = None,
+    namen: bool = False,
+    base: Path | None = None,
+) -> Aanvraag:
+    """Check one aanvraag; problems with the file itself become an 'onleesbaar' row."""
+    shown = _relative(path, base)
+    try:
+        dossier = load_dossier(path)
+    except OverdrachtError as exc:
+        return Aanvraag(bestand=shown, status="onleesbaar", reden=_one_line(exc))
+    transition = dossier.overgang.id
+    if transition not in TLV_TRANSITIONS:
+        return Aanvraag(
+            bestand=shown,
+            status="onleesbaar",
+            reden=f"{path}: geen TLV-aanvraag: de overgang is '{transition}'; tlv-check "
+            f"controleert {', '.join(TLV_TRANSITIONS)}.",
+            **_identity(dossier, namen),
+        )
+    checklist = checklists.get(transition)
+    day = peildatum or dossier.overgang.peildatum or date.today()
+    report = evaluate(checklist, dossier, dossier_path=str(path), peildatum=day)
+    ctx = Context(dossier, day, checklist.instellingen)
+    return Aanvraag(
+        bestand=shown,
+        status=_status(report),
+        peildatum=day,
+        eerste_termijn=_first_deadline(checklist, ctx),
+        procesregie=_procesregie(checklist, dossier),
+        findings=report.findings,
+        tekortkomingen=shortcomings(checklist, report.findings),
+        adres=_adres(dossier),
+        **_identity(dossier, namen),
+    )
+
+
+def pupil_label(leerling: Leerling, namen: bool = False) -> str:
+    """Full name with ``namen``; otherwise initials and leerlingnummer (never the BSN)."""
+    if namen:
+        return leerling.volledige_naam
+    initials = "".join(f"{part[0].upper()}." for part in leerling.voornamen.split())
+    initials += f"{leerling.achternaam[0].upper()}."
+    if leerling.leerlingnummer:
+        return f"{initials} ({leerling.leerlingnummer})"
+    return initials
+
+
+def shortcomings(checklist: Checklist, findings: list[Finding]) -> list[Tekortkoming]:
+    """Group the errors and warnings per rule, with the problem texts split from the advice."""
+    grouped: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.severity != "info":
+            grouped.setdefault(finding.rule, []).append(finding)
+    result: list[Tekortkoming] = []
+    for rule_id, group in grouped.items():
+        rule = checklist.rule(rule_id)
+        uitleg = (rule.uitleg or "") if rule is not None else ""
+        texts = [_problem_text(f, uitleg) for f in group]
+        result.append(
+            Tekortkoming(
+                rule=rule_id,
+                titel=group[0].title,
+                problemen=tuple(dict.fromkeys(problem for problem, _ in texts)),
+                reden=texts[0][1],
+                uitleg=uitleg,
+                bron=group[0].source,
+                verplicht=group[0].severity == "error",
+            )
+        )
+    result.sort(key=lambda t: not t.verplicht)
+    return result
+
+
+def _problem_text(finding: Finding, uitleg: str) -> tuple[str, str]:
+    """Split 'Titel: probleem. Reden. Uitleg' (see evaluate_rule) into probleem and reden."""
+    text = finding.message
+    if finding.title and text.startswith(f"{finding.title}: "):
+        text = text[len(finding.title) + 2 :]
+    if uitleg and text.endswith(f" {uitleg}"):
+        text = text[: -len(uitleg) - 1]
+    for marker in (". Verplicht", ". Aanbevolen"):
+        cut = text.rfind(marker)
+        if cut >= 0:
+            problem = text[:cut]
+            return problem[:1].upper() + problem[1:] + ".", text[cut + 2 :]
+    return text, ""
+
+
+def _status(report: Report) -> Status:
+    if report.errors:
+        return "onvolledig"
+    if report.warnings:
+        return "waarschuwingen"
+    return "compleet"
+
+
+def _first_deadline(checklist: Checklist, ctx: Context) -> Deadline | None:
+    """The earliest deadline that has passed or is close, from the ``termijn`` rules."""
+    found: list[Deadline] = []
+    for rule in checklist.regels:
+        if not isinstance(rule, Termijn) or (rule.als is not None and not rule.als.holds(ctx)):
+            continue
+        due = rule.deadline(ctx)
+        if due is not None and rule.at_risk(ctx):
+            found.append(Deadline(due, rule.titel, verstreken=due < ctx.peildatum))
+    return min(found, key=lambda d: d.datum, default=None)
+
+
+def _procesregie(checklist: Checklist, dossier: Dossier) -> str | None:
+    rule = next((r for r in checklist.regels if isinstance(r, Procesregie)), None)
+    return rule.expected(dossier) if rule is not None else None
+
+
+def _identity(dossier: Dossier, namen: bool) -> dict[str, str]:
+    school = dossier.vertrekkende_school
+    naar = dossier.overgang.id.split("-")[-1]
+    soort = dossier.tlv.soort if dossier.tlv is not None else naar
+    return {
+        "leerling": pupil_label(dossier.leerling, namen),
+        "school": school.naam,
+        "brin": school.brin or "",
+        "soort": SOORT_TEXT.get(soort, soort.upper()),
+        "overgang": dossier.overgang.id,
+    }
+
+
+def _adres(dossier: Dossier) -> Adres:
+    school = dossier.vertrekkende_school
+    swv = (dossier.tlv.swv if dossier.tlv else None) or school.swv or "het samenwerkingsverband"
+    return Adres(
+        school=school.naam,
+        contactpersoon=school.contactpersoon,
+        functie=school.functie,
+        plaats=school.plaats,
+        email=school.email,
+        swv=swv,
+        leerling=pupil_label(dossier.leerling).split(" (")[0],
+        geboortedatum=dossier.leerling.geboortedatum,
+        leerlingnummer=dossier.leerling.leerlingnummer,
+        aangevraagd_op=dossier.tlv.aangevraagd_op if dossier.tlv else None,
+    )
+
+
+def _relative(path: Path, base: Path | None) -> str:
+    if base is not None:
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def _one_line(exc: OverdrachtError) -> str:
+    """The error and its details on one line, for a table cell."""
+    return "; ".join([exc.message.rstrip(":"), *exc.details])
