@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypedDict
 
 from overdracht.checklists.context import Context
 from overdracht.checklists.evaluate import evaluate
@@ -243,7 +244,15 @@ def _procesregie(checklist: Checklist, dossier: Dossier) -> str | None:
     return rule.expected(dossier) if rule is not None else None
 
 
-def _identity(dossier: Dossier, namen: bool) -> dict[str, str]:
+class _Identity(TypedDict):
+    leerling: str
+    school: str
+    brin: str
+    soort: str
+    overgang: str
+
+
+def _identity(dossier: Dossier, namen: bool) -> _Identity:
     school = dossier.vertrekkende_school
     naar = dossier.overgang.id.split("-")[-1]
     soort = dossier.tlv.soort if dossier.tlv is not None else naar
