@@ -185,7 +185,8 @@ def build_warm_handover(ctx: BuildContext) -> DocumentView:
         titel="Het gesprek",
     )
     deelnemers = [(name, "") for name in (w.deelnemers if w else [])]
-    deelnemers += [("", "")] * max(2, 5 - len(deelnemers))
+    blank = ("\u00a0", "\u00a0")  # a row to write in keeps one line of height
+    deelnemers += [blank] * max(2, 5 - len(deelnemers))
     aanwezig = tabel(("Naam en rol", "Aanwezig namens"), deelnemers, titel="Deelnemers")
     bekend = list(w.afspraken) if w else []
     adviezen = lijst(

@@ -34,6 +34,8 @@ class Privacy:
     left_out: tuple[str, ...]  # consent categories
     attachments_withheld: tuple[str, ...]  # titles
     tests_withheld: int
+    mentions_dropped: int = 0  # list items elsewhere that named withheld data
+    mentions_to_check: tuple[str, ...] = ()  # free-text fields that may name withheld data
 
 
 def _present(data: Any, parts: list[str]) -> bool:
@@ -64,6 +66,54 @@ def _clear(data: Any, parts: list[str]) -> None:
         _clear(data[head], rest)
     else:
         data[head] = [] if isinstance(data[head], list) else None
+
+
+# Words that betray a withheld category wherever they appear.
+CATEGORY_WORDS = {"jeugdhulp": ("jeugdhulp",)}
+_NEEDLE_MAX = 60  # short values (names, providers) identify; long free text does not
+
+
+def _strings(data: Any) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for value in data.values() for s in _strings(value)]
+    if isinstance(data, list):
+        return [s for value in data for s in _strings(value)]
+    return []
+
+
+def _get(data: Any, parts: list[str]) -> list[Any]:
+    if not parts:
+        return [data]
+    head, rest = parts[0], parts[1:]
+    if not isinstance(data, dict):
+        return []
+    if head.endswith("[]"):
+        return [v for item in data.get(head[:-2]) or [] for v in _get(item, rest)]
+    return _get(data.get(head), rest)
+
+
+def _scrub_mentions(data: Any, needles: list[str], path: str = "") -> tuple[int, list[str]]:
+    """Drop list items that name withheld data; return (dropped, other paths naming it)."""
+    dropped, flagged = 0, []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            d, f = _scrub_mentions(value, needles, f"{path}.{key}" if path else key)
+            dropped, flagged = dropped + d, flagged + f
+    elif isinstance(data, list):
+        keep = []
+        for index, item in enumerate(data):
+            if isinstance(item, str) and any(n in item.lower() for n in needles):
+                dropped += 1
+                continue
+            d, f = _scrub_mentions(item, needles, f"{path}[{index + 1}]")
+            dropped, flagged = dropped + d, flagged + f
+            keep.append(item)
+        data[:] = keep
+    elif isinstance(data, str) and any(n in data.lower() for n in needles):
+        flagged.append(path)
+    return dropped, flagged
 
 
 def withheld_paths(
@@ -98,8 +148,13 @@ def shareable_dossier(
     data = dossier.model_dump(mode="python")
     withheld = withheld_paths(checklist, dossier, report, peildatum)
     left_out: list[str] = []
+    needles: set[str] = set()
     for categorie, paths in withheld.items():
         split = [p.split(".") for p in paths]
+        needles.update(CATEGORY_WORDS.get(categorie, ()))
+        for parts in split:
+            for value in _get(data, parts):
+                needles.update(v.lower() for v in _strings(value) if 3 < len(v) <= _NEEDLE_MAX)
         if categorie in report.left_out or any(_present(data, parts) for parts in split):
             left_out.append(categorie)
         for parts in split:
@@ -122,7 +177,11 @@ def shareable_dossier(
         tests_withheld = len(data["toetsen"]) - len(recent)
         data["toetsen"] = recent
 
+    dropped_mentions, to_check = _scrub_mentions(data, sorted(needles)) if needles else (0, [])
+
     order = list(CATEGORY_LABELS)
     left_out.sort(key=lambda c: order.index(c) if c in order else len(order))
-    privacy = Privacy(tuple(left_out), tuple(dropped), tests_withheld)
+    privacy = Privacy(
+        tuple(left_out), tuple(dropped), tests_withheld, dropped_mentions, tuple(to_check)
+    )
     return Dossier.model_validate(data), privacy

@@ -54,6 +54,15 @@ def build_checklist_report(ctx: BuildContext, dossier_naam: str) -> DocumentView
             f"{privacy.tests_withheld} toetsresultaat/-resultaten ouder dan dit en de twee vorige "
             "schooljaren: niet opgenomen."
         )
+    if privacy.mentions_dropped:
+        weggelaten.append(
+            f"{privacy.mentions_dropped} vermelding(en) elders in het dossier (bijvoorbeeld bij "
+            "de deelnemers van de warme overdracht) die weggelaten gegevens noemen: niet opgenomen."
+        )
+    weggelaten += [
+        f"Controleer '{path}': deze tekst gaat mee, maar noemt mogelijk weggelaten gegevens."
+        for path in privacy.mentions_to_check
+    ]
     return DocumentView(
         soort="checklistrapport",
         titel="Checklistrapport",
