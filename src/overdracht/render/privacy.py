@@ -96,7 +96,8 @@ def _get(data: Any, parts: list[str]) -> list[Any]:
 
 def _scrub_mentions(data: Any, needles: list[str], path: str = "") -> tuple[int, list[str]]:
     """Drop list items that name withheld data; return (dropped, other paths naming it)."""
-    dropped, flagged = 0, []
+    dropped = 0
+    flagged: list[str] = []
     if isinstance(data, dict):
         for key, value in data.items():
             d, f = _scrub_mentions(value, needles, f"{path}.{key}" if path else key)
