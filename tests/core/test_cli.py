@@ -189,7 +189,9 @@ def test_usage_error_exit_2() -> None:
 
 def test_check_a_folder(tmp_path: Path) -> None:
     for name in ("po-vo-compleet", "po-vo-concept"):
-        (tmp_path / f"{name}.yaml").write_text((SAMPLES / f"{name}.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        (tmp_path / f"{name}.yaml").write_text(
+            (SAMPLES / f"{name}.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+        )
     (tmp_path / "notities.txt").write_text("geen dossier", encoding="utf-8")
     code, out, _ = run("check", str(tmp_path))
     assert code == 1

@@ -47,9 +47,7 @@ def expand_dossier_paths(paths: Sequence[Path]) -> list[Path]:
     result: list[Path] = []
     for path in paths:
         if path.is_dir():
-            result.extend(
-                sorted(p for p in path.iterdir() if p.suffix.lower() in DOSSIER_SUFFIXES)
-            )
+            result.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in DOSSIER_SUFFIXES))
         else:
             result.append(path)
     return result
