@@ -109,36 +109,38 @@ class ImportResult:
 def report_bytes(result: ImportResult) -> bytes:
     """The error report as an .xlsx: sheet 'Problemen' and sheet 'Rijen' (every row's fate)."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    workbook = Workbook()
-    problems = workbook.active
-    problems.title = "Problemen"
-    problems.append(PROBLEM_HEADERS)
-    for p in result.problems:
-        problems.append(
-            (p.sheet, p.row, p.column or "", p.value or "", p.problem, p.action, p.severity)
-        )
-    if not result.problems:
-        problems.append(("", None, "", "", "Geen problemen gevonden.", "", ""))
+    workbook = Workbook(write_only=True)
+    problems = workbook.create_sheet("Problemen")
     rows = workbook.create_sheet("Rijen")
-    rows.append(ROW_HEADERS)
-    for o in result.outcomes:
-        rows.append((o.sheet, o.row, o.status, o.detail))
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    for sheet, widths in ((problems, (16, 6, 28, 24, 60, 60, 14)), (rows, (16, 6, 14, 60))):
-        for cell in sheet[1]:
-            cell.font = bold
-            cell.fill = fill
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for sheet, headers, widths in (
+        (problems, PROBLEM_HEADERS, (16, 6, 28, 24, 60, 60, 14)),
+        (rows, ROW_HEADERS, (16, 6, 14, 60)),
+    ):
         for index, width in enumerate(widths):
             sheet.column_dimensions[chr(65 + index)].width = width
         sheet.freeze_panes = "A2"
-        sheet.auto_filter.ref = sheet.dimensions
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for row in problems.iter_rows(min_row=2, min_col=5, max_col=6):
-        for cell in row:
+        header_cells = []
+        for text in headers:
+            cell = WriteOnlyCell(sheet, value=text)
+            cell.font, cell.fill = bold, fill
+            header_cells.append(cell)
+        sheet.append(header_cells)
+    for p in result.problems:
+        texts = []
+        for text in (p.problem, p.action):
+            cell = WriteOnlyCell(problems, value=text)
             cell.alignment = wrap
+            texts.append(cell)
+        problems.append((p.sheet, p.row, p.column, p.value, *texts, p.severity))
+    if not result.problems:
+        problems.append(("", None, "", "", "Geen problemen gevonden.", "", ""))
+    for o in result.outcomes:
+        rows.append((o.sheet, o.row, o.status, o.detail))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -1,0 +1,128 @@
+"""How fast is 'overdracht import' on a year group of a large school board?
+
+Generates a 10,000-row x 40-column workbook (School + Leerlingen with extra
+columns a school export typically has), then times:
+
+- our full import (read with python-calamine, validate, write 10,000 dossiers + report)
+- our read step alone
+- openpyxl in read_only mode just iterating the cell values
+
+and prints the ratios. Run: .venv/bin/python benchmarks/import_speed.py
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+
+from overdracht.importing import import_workbook
+from overdracht.importing.reading import read_workbook
+
+ROWS = 10_000
+COLUMNS = 40
+
+
+def _bsn(rng: random.Random, used: set[str]) -> str:
+    while True:
+        digits = [rng.randint(0, 9) for _ in range(8)]
+        total = sum(d * w for d, w in zip(digits, range(9, 1, -1), strict=True))
+        last = total % 11
+        number = "".join(map(str, digits)) + str(last)
+        if last < 10 and digits[0] != 0 and number not in used:
+            used.add(number)
+            return number
+
+
+def make_workbook(path: Path) -> None:
+    rng = random.Random(5)
+    workbook = Workbook(write_only=True)
+    school = workbook.create_sheet("School")
+    school.append(["Naam school", "BRIN", "Vestiging", "Schooljaar", "Geplande startdatum"])
+    school.append(["OBS De Vlinder", "99ZZ", "00", "2026-2027", date(2026, 8, 24)])
+    pupils = workbook.create_sheet("Leerlingen")
+    headers = [
+        "Leerlingnummer",
+        "Achternaam",
+        "Tussenvoegsel",
+        "Voornamen",
+        "Roepnaam",
+        "Geboortedatum",
+        "Geslacht",
+        "BSN",
+        "Groep",
+        "Naam nieuwe school",
+        "BRIN nieuwe school",
+        "Plaats nieuwe school",
+        "Aanmelddatum",
+    ]
+    extra = [f"Extra kolom {n}" for n in range(COLUMNS - len(headers))]
+    pupils.append(headers + extra)
+    names = ["Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos"]
+    used: set[str] = set()
+    for number in range(ROWS):
+        born = date(2013, 10, 1) + timedelta(days=rng.randint(0, 364))
+        row = [
+            str(100000 + number),
+            rng.choice(names),
+            None,
+            "Sam Jesse",
+            "Sam",
+            born,
+            rng.choice("mvx"),
+            _bsn(rng, used),
+            8,
+            "Het Baken",
+            "31QX",
+            "Zwolle",
+            date(2026, 3, 20),
+        ]
+        pupils.append(row + [f"waarde {number % 97}" for _ in extra])
+    workbook.save(path)
+
+
+def timed(label: str, action: object) -> float:
+    start = time.perf_counter()
+    action()  # type: ignore[operator]
+    seconds = time.perf_counter() - start
+    print(f"{label:<45} {seconds:6.2f} s")
+    return seconds
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "leerlingen.xlsx"
+        print(f"Werkmap maken: {ROWS} rijen x {COLUMNS} kolommen ...")
+        make_workbook(source)
+
+        def openpyxl_read() -> None:
+            workbook = load_workbook(source, read_only=True)
+            for sheet in workbook.worksheets:
+                for _ in sheet.iter_rows(values_only=True):
+                    pass
+            workbook.close()
+
+        def our_read() -> None:
+            read_workbook(source)
+
+        def our_import() -> None:
+            result = import_workbook(
+                source, Path(folder) / "dossiers", transition="po-vo", force=True
+            )
+            assert len(result.written) == ROWS, result.errors[:3]
+
+        baseline = timed("openpyxl read_only (alleen lezen)", openpyxl_read)
+        reading = timed("overdracht: lezen (calamine + controle)", our_read)
+        full = timed("overdracht import (alles, 10.000 dossiers)", our_import)
+        print(f"lezen:  {baseline / reading:5.1f}x sneller dan openpyxl read_only")
+        print(f"import: {baseline / full:5.1f}x sneller dan alleen lezen met openpyxl read_only")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
