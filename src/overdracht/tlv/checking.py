@@ -292,5 +292,5 @@ def _relative(path: Path, base: Path | None) -> str:
 
 
 def _one_line(exc: OverdrachtError) -> str:
-    """The error and its details on one line, for a table cell."""
-    return "; ".join([exc.message.rstrip(":"), *exc.details])
+    """The error on one line, for a table cell; the details name file, line and field."""
+    return "; ".join(exc.details) if exc.details else exc.message

@@ -1,0 +1,159 @@
+"""The overview as an XLSX workbook: sheet 'Overzicht' and sheet 'Bevindingen'."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from overdracht.output import atomic_write_bytes
+from overdracht.tlv.overview import Aanvraag, Overzicht
+
+# Light fills that stay readable when printed; one per status of an aanvraag.
+STATUS_FILL: dict[str, str] = {
+    "onleesbaar": "E4D7F5",
+    "onvolledig": "F8D7DA",
+    "waarschuwingen": "FFF3CD",
+    "compleet": "D4EDDA",
+}
+# Fill per finding status in the sheet 'Bevindingen'.
+FINDING_FILL: dict[str, str] = {
+    "ontbreekt": "F8D7DA",
+    "aanbevolen": "FFF3CD",
+    "aanwezig": "D4EDDA",
+    "onleesbaar": "E4D7F5",
+}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+OVERVIEW_COLUMNS: list[tuple[str, int]] = [
+    ("Leerling", 22),
+    ("School", 28),
+    ("BRIN", 7),
+    ("Soort TLV", 10),
+    ("Status", 15),
+    ("Ontbrekend", 12),
+    ("Waarschuwingen", 16),
+    ("Eerste termijn", 14),
+    ("Termijn", 40),
+    ("Procesregie hoort bij", 20),
+    ("Overgang", 10),
+    ("Bestand", 36),
+    ("Reden (onleesbaar)", 60),
+]
+FINDING_COLUMNS: list[tuple[str, int]] = [
+    ("Leerling", 22),
+    ("Bestand", 36),
+    ("Status aanvraag", 16),
+    ("Uitkomst", 12),
+    ("Eis", 45),
+    ("Melding", 90),
+    ("Veld", 32),
+    ("Bron", 50),
+]
+DATE_FORMAT = "DD-MM-YYYY"
+
+
+def xlsx_bytes(overzicht: Overzicht) -> bytes:
+    """The workbook as bytes: an overview row per aanvraag and a row per finding."""
+    workbook = Workbook()
+    overview = workbook.active
+    overview.title = "Overzicht"
+    _header(overview, OVERVIEW_COLUMNS)
+    for aanvraag in overzicht.aanvragen:
+        overview.append(_overview_row(aanvraag))
+        fill = PatternFill("solid", fgColor=STATUS_FILL[aanvraag.status])
+        for cell in overview[overview.max_row]:
+            cell.fill = fill
+        overview.cell(overview.max_row, 8).number_format = DATE_FORMAT
+    _finish(overview, len(OVERVIEW_COLUMNS))
+
+    findings = workbook.create_sheet("Bevindingen")
+    _header(findings, FINDING_COLUMNS)
+    for aanvraag in overzicht.aanvragen:
+        for row in _finding_rows(aanvraag):
+            findings.append(row)
+            colour = FINDING_FILL.get(str(row[3]))
+            if colour:
+                findings.cell(findings.max_row, 4).fill = PatternFill("solid", fgColor=colour)
+    _finish(findings, len(FINDING_COLUMNS))
+
+    workbook.properties.title = "Overzicht TLV-aanvragen"
+    if overzicht.peildatum:
+        workbook.properties.subject = f"Peildatum {overzicht.peildatum:%d-%m-%Y}"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def write_xlsx(overzicht: Overzicht, path: Path, *, force: bool = False) -> None:
+    """Write the workbook atomically; an existing file is only replaced with ``force``."""
+    atomic_write_bytes(path, xlsx_bytes(overzicht), force=force)
+
+
+def _overview_row(aanvraag: Aanvraag) -> list[Any]:
+    termijn = aanvraag.eerste_termijn
+    readable = aanvraag.status != "onleesbaar"
+    return [
+        aanvraag.leerling,
+        aanvraag.school,
+        aanvraag.brin,
+        aanvraag.soort,
+        aanvraag.status,
+        aanvraag.ontbrekend if readable else None,
+        aanvraag.waarschuwingen if readable else None,
+        termijn.datum if termijn else None,
+        (termijn.titel + (" (verstreken)" if termijn.verstreken else "")) if termijn else "",
+        aanvraag.procesregie or "",
+        aanvraag.overgang,
+        aanvraag.bestand,
+        aanvraag.reden,
+    ]
+
+
+def _finding_rows(aanvraag: Aanvraag) -> list[list[Any]]:
+    if aanvraag.status == "onleesbaar":
+        return [
+            [
+                aanvraag.leerling,
+                aanvraag.bestand,
+                aanvraag.status,
+                "onleesbaar",
+                "Bestand leesbaar en geldig",
+                aanvraag.reden,
+                "",
+                "",
+            ]
+        ]
+    ordered = sorted(aanvraag.findings, key=lambda f: SEVERITY_ORDER[f.severity])
+    return [
+        [
+            aanvraag.leerling,
+            aanvraag.bestand,
+            aanvraag.status,
+            finding.status,
+            finding.title,
+            finding.message,
+            finding.path,
+            finding.source,
+        ]
+        for finding in ordered
+    ]
+
+
+def _header(sheet: Any, columns: list[tuple[str, int]]) -> None:
+    sheet.append([name for name, _ in columns])
+    for index, (_, width) in enumerate(columns, start=1):
+        cell = sheet.cell(1, index)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(vertical="top")
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def _finish(sheet: Any, width: int) -> None:
+    """Filters on every column and the header row frozen while scrolling."""
+    sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{max(sheet.max_row, 1)}"
+    sheet.freeze_panes = "A2"
