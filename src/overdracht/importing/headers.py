@@ -91,10 +91,16 @@ def column_letter(index: int) -> str:
 class HeaderIndex:
     """Header names (normalised) of one sheet kind -> field, including a mapping's own names."""
 
-    def __init__(self, fields: tuple[FieldSpec, ...], mapping: Mapping) -> None:
+    def __init__(self, fields: tuple[FieldSpec, ...], mapping: Mapping, target: str = "") -> None:
         self._by_name: dict[str, FieldSpec | None] = {}
         for spec in fields:
-            for name in (*spec.aliases, spec.path[-1] if spec.path else ""):
+            # the model's own key works too, but 'naam' of a school is not the pupil's name
+            own = (
+                spec.path[-1]
+                if spec.path and (len(spec.path) == 1 or spec.path[0] == target)
+                else ""
+            )
+            for name in (*spec.aliases, own, "_".join(spec.path)):
                 if name:
                     self._by_name.setdefault(normalise(name), spec)
         for spec in fields:  # the template's own header always wins

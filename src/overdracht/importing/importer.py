@@ -9,8 +9,14 @@ from pathlib import Path
 
 from overdracht.errors import InvalidInputError, UsageError
 from overdracht.importing.building import BuildResult, Progress, build_dossiers
-from overdracht.importing.fields import LEERLINGEN, TRANSITIONS, SheetSpec, sheets_for
-from overdracht.importing.headers import Mapping, is_instruction, load_mapping, match_sheet
+from overdracht.importing.fields import LEERLINGEN, SCHOOL, TRANSITIONS, SheetSpec, sheets_for
+from overdracht.importing.headers import (
+    Mapping,
+    is_instruction,
+    load_mapping,
+    match_sheet,
+    normalise,
+)
 from overdracht.importing.reading import RawSheet, RawWorkbook, read_workbook
 from overdracht.importing.report import REPORT_NAME, ImportResult, Problem, report_bytes
 from overdracht.importing.safety import DEFAULT_LIMITS, Limits
@@ -20,6 +26,8 @@ from overdracht.model import Dossier
 from overdracht.output import atomic_write_bytes, prepare_output_dir, refuse_existing
 
 log = logging.getLogger(__name__)
+
+MAPPING_SCHOOL_SHEET = "School (vaste waarden uit --mapping)"
 
 
 def check_transition(transition: str) -> str:
@@ -136,6 +144,11 @@ def _read_sheets(workbook: RawWorkbook, transition: str, rules: Mapping) -> list
                 "leerling 'Leerlingen' (zie 'overdracht template'), of wijs het aan onder "
                 "'bladen:' in een --mapping-bestand."
             )
+    if not any(spec is SCHOOL for _, spec in chosen):
+        fixed = next((v for k, v in rules.vaste_waarden.items() if normalise(k) == "school"), None)
+        if fixed:  # an export without a School sheet: the mapping names the school
+            raw = RawSheet(MAPPING_SCHOOL_SHEET, [list(fixed), list(fixed.values())])
+            chosen.insert(0, (raw, SCHOOL))
     result: list[SheetRows] = []
     for raw, spec in chosen:
         result.append(

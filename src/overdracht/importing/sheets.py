@@ -51,7 +51,7 @@ def read_rows(
 ) -> SheetRows:
     """Convert every data row of ``raw`` as sheet kind ``spec``."""
     fields = spec.fields_for(transition)
-    index = HeaderIndex(fields, mapping)
+    index = HeaderIndex(fields, mapping, spec.target)
     result = SheetRows(spec, raw.name)
     if all(all(is_empty(c) for c in row) for row in raw.rows):
         return result
