@@ -195,9 +195,10 @@ def run_batch(
         f"(ongewijzigd), {failed} mislukt, in {output}."
     )
     for outcome in summary.failed:
-        click.echo(
-            f"\n{outcome.dossier}:\n  {outcome.reason}".replace("\n  - ", "\n    - "), err=True
-        )
+        reason = outcome.reason
+        if not reason.startswith(str(outcome.dossier)):
+            reason = f"{outcome.dossier}: {reason}"
+        click.echo(f"\n{reason}", err=True)
     if summary.interrupted:
         todo = summary.total - len(summary.outcomes)
         click.echo(

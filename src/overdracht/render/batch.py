@@ -44,6 +44,7 @@ class RenderOptions:
     pdfa: bool = False
     overlay: Path | None = None
     peildatum: date | None = None
+    documents: tuple[str, ...] | None = None  # None: every document of the transition
 
 
 @dataclass
@@ -104,7 +105,7 @@ def shared_inputs_hash(options: RenderOptions) -> str:
     _digest_folder(data_dir("checklists"), digest)
     if options.overlay is not None:
         digest.update(options.overlay.read_bytes())
-    opts = (options.formats, options.final, options.pdfa, str(options.peildatum))
+    opts = (options.formats, options.final, options.pdfa, str(options.peildatum), options.documents)
     digest.update(repr(opts).encode())
     return digest.hexdigest()
 
@@ -130,6 +131,7 @@ def _render_one(path: Path, output_dir: Path, options: RenderOptions, force: boo
             pdfa=options.pdfa,
             overlay=options.overlay,
             peildatum=options.peildatum,
+            documents=options.documents,
         )
     except OverdrachtError as exc:
         return Outcome(path, "mislukt", reason=str(exc), exit_code=exc.exit_code)

@@ -132,8 +132,12 @@ def render_dossier(
     overlay: Path | None = None,
     peildatum: date | None = None,
     today: date | None = None,
+    documents: tuple[str, ...] | None = None,
 ) -> RenderResult:
-    """Render and write every document of one dossier; nothing is written on any error."""
+    """Render and write every document of one dossier; nothing is written on any error.
+
+    ``documents`` limits the output to these kinds (keys of ``FILE_NAMES``).
+    """
     ctx = build_context(
         dossier, dossier_path=dossier_path, overlay=overlay, peildatum=peildatum, today=today
     )
@@ -146,6 +150,8 @@ def render_dossier(
                 details=problems,
             )
     views = build_views(ctx, dossier_path or stem)
+    if documents is not None:
+        views = [v for v in views if v.soort in documents]
     prepare_output_dir(output_dir)
     targets = [output_dir / file_name(stem, v, f) for v in views for f in formats]
     refuse_existing(targets, force)
