@@ -56,5 +56,5 @@ def overview_renderable(overzicht: Overzicht) -> Group:
 def print_overview(overzicht: Overzicht, console: Console | None = None) -> None:
     console = console or Console()
     if not console.is_terminal:
-        console = Console(width=160, file=console.file)  # a file or pipe: no wrapping at 80
+        console = Console(width=250, file=console.file)  # a file or pipe: no wrapping at 80
     console.print(overview_renderable(overzicht), soft_wrap=False)
