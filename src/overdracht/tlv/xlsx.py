@@ -63,23 +63,29 @@ def xlsx_bytes(overzicht: Overzicht) -> bytes:
     overview = workbook.active
     overview.title = "Overzicht"
     _header(overview, OVERVIEW_COLUMNS)
-    for aanvraag in overzicht.aanvragen:
+    # Row numbers are counted here: sheet.max_row scans every cell and would make this quadratic.
+    fills = {status: PatternFill("solid", fgColor=colour) for status, colour in STATUS_FILL.items()}
+    for row, aanvraag in enumerate(overzicht.aanvragen, start=2):
         overview.append(_overview_row(aanvraag))
-        fill = PatternFill("solid", fgColor=STATUS_FILL[aanvraag.status])
-        for cell in overview[overview.max_row]:
-            cell.fill = fill
-        overview.cell(overview.max_row, 8).number_format = DATE_FORMAT
-    _finish(overview, len(OVERVIEW_COLUMNS))
+        for column in range(1, len(OVERVIEW_COLUMNS) + 1):
+            overview.cell(row, column).fill = fills[aanvraag.status]
+        overview.cell(row, 8).number_format = DATE_FORMAT
+    _finish(overview, len(OVERVIEW_COLUMNS), len(overzicht.aanvragen) + 1)
 
     findings = workbook.create_sheet("Bevindingen")
     _header(findings, FINDING_COLUMNS)
+    finding_fills = {
+        status: PatternFill("solid", fgColor=colour) for status, colour in FINDING_FILL.items()
+    }
+    row = 1
     for aanvraag in overzicht.aanvragen:
-        for row in _finding_rows(aanvraag):
-            findings.append(row)
-            colour = FINDING_FILL.get(str(row[3]))
-            if colour:
-                findings.cell(findings.max_row, 4).fill = PatternFill("solid", fgColor=colour)
-    _finish(findings, len(FINDING_COLUMNS))
+        for values in _finding_rows(aanvraag):
+            findings.append(values)
+            row += 1
+            fill = finding_fills.get(str(values[3]))
+            if fill is not None:
+                findings.cell(row, 4).fill = fill
+    _finish(findings, len(FINDING_COLUMNS), row)
 
     workbook.properties.title = "Overzicht TLV-aanvragen"
     if overzicht.peildatum:
@@ -153,7 +159,7 @@ def _header(sheet: Any, columns: list[tuple[str, int]]) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = width
 
 
-def _finish(sheet: Any, width: int) -> None:
+def _finish(sheet: Any, width: int, rows: int) -> None:
     """Filters on every column and the header row frozen while scrolling."""
-    sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{max(sheet.max_row, 1)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{rows}"
     sheet.freeze_panes = "A2"
