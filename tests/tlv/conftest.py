@@ -15,7 +15,7 @@ from overdracht.tlv.checking import tlv_checklist_path
 
 ROOT = Path(__file__).resolve().parents[2]
 AANVRAGEN = ROOT / "samples" / "aanvragen"
-SWV = ROOT / "samples" / "swv-voorbeeld.yaml"
+SWV = ROOT / "samples" / "swv-voorbeeld.yml"
 PEILDATUM = date(2027, 4, 12)
 
 

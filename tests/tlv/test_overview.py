@@ -53,7 +53,7 @@ def test_swv_overlay_tightens(overzicht: Overzicht) -> None:
     assert statuses["13-sbo-adviezen-18-maanden.yaml"] == "onvolledig"  # advices > 12 months
     by_file = {a.bestand: a for a in strict.aanvragen}
     assert by_file["08-pro-buiten-criteria.yaml"].ontbrekend == 2  # + zienswijze for PrO
-    assert strict.overlay == "swv-voorbeeld.yaml"
+    assert strict.overlay == "swv-voorbeeld.yml"
 
 
 def test_sorted_by_status_then_first_deadline(overzicht: Overzicht) -> None:
