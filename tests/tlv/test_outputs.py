@@ -253,7 +253,7 @@ def test_letter_lists_what_is_missing_and_why(letters: dict[str, str]) -> None:
         "Betreft: aanvulling nodig op de aanvraag TLV VSO voor leerling L.D., geboren 21-01-2015",
         "Beste Joost Dekker,",
         "Op 22 maart 2027 ontvingen wij uw aanvraag voor een toelaatbaarheidsverklaring (VSO)",
-        "De aanvraag is nog niet compleet: 2 verplichte onderdelen ontbreken.",
+        "De aanvraag is nog niet compleet: 2 verplichte onderdelen zijn niet in orde.",
         "Wat ontbreekt en waarom",
         "1. OPP - instemming van ouders met het handelingsdeel",
         "Waarom: dit is verplicht omdat er een OPP is (bron: Instemmingsrecht ouders op het "
@@ -282,6 +282,7 @@ def test_letter_groups_problems_of_one_requirement(letters: dict[str, str]) -> N
     assert "Fase 2. collegiale consultatie is niet vastgelegd." in text
     assert "In het plan van aanpak van het MDO ontbreekt: regie, evaluatiedatum." in text
     assert text.count("Wat u kunt doen: Leg onder 'ondersteuningsroute'") == 1
+    assert "De aanvraag is nog niet compleet: 1 verplicht onderdeel is niet in orde." in text
 
 
 def test_letters_are_not_overwritten_without_force(overzicht: Overzicht, tmp_path: Path) -> None:

@@ -142,8 +142,12 @@ def opening(aanvraag: Aanvraag) -> list[str]:
         if adres.aangevraagd_op
         else "Wij ontvingen"
     )
-    count = aanvraag.ontbrekend
-    noun = "verplicht onderdeel ontbreekt" if count == 1 else "verplichte onderdelen ontbreken"
+    count = sum(1 for t in aanvraag.tekortkomingen if t.verplicht)
+    noun = (
+        "verplicht onderdeel is niet in orde"
+        if count == 1
+        else "verplichte onderdelen zijn niet in orde"
+    )
     return [
         f"{received} uw aanvraag voor een toelaatbaarheidsverklaring ({aanvraag.soort}) voor "
         f"de leerling die hierboven staat. Wij hebben de aanvraag gecontroleerd op volledigheid.",
