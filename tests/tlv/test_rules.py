@@ -376,3 +376,15 @@ def test_termijn_deadline_for_the_overview(sbo: dict[str, Any]) -> None:
     ctx = Context(Dossier.model_validate(sbo), PEILDATUM, checklist.instellingen)
     assert rule.deadline(ctx) == date(2028, 1, 18)
     assert not rule.at_risk(ctx)
+
+
+def test_load_checklist_takes_one_overlay_or_several() -> None:
+    from .conftest import SWV
+
+    one = load_checklist("po-sbo", tlv_checklist_path())
+    assert one.overlay == "tlv-aanvraag.yaml"
+    both = load_checklist("po-sbo", [tlv_checklist_path(), SWV])
+    assert both.overlay == "tlv-aanvraag.yaml + SWV Eemland (voorbeeld)"
+    rule = both.rule("deskundigenadviezen")
+    assert rule is not None and rule.max_maanden == 12  # type: ignore[union-attr]
+    assert load_checklist("po-sbo").overlay is None
