@@ -136,3 +136,32 @@ def test_weasyprint_may_fetch_only_bundled_assets() -> None:
     ):
         with pytest.raises(ValueError, match="alleen meegeleverde sjabloonbestanden"):
             fetcher.fetch(url)
+
+
+def test_ctrl_c_stops_cleanly_and_says_what_was_done(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from overdracht.render import batch
+
+    real = batch._render_one
+    calls = []
+
+    def interrupted_second_time(*args: object) -> batch.Outcome:
+        calls.append(args)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "_render_one", interrupted_second_time)
+    out = tmp_path / "uit"
+    summary = render_batch(folder, out, OKR_ONLY, jobs=1)
+    assert summary.interrupted
+    assert [o.dossier.name for o in summary.outcomes] == ["a-volledig.yaml"]
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".overdracht")) == [
+        "a-volledig-onderwijskundig-rapport.docx",
+        "a-volledig-onderwijskundig-rapport.pdf",
+    ]
+    # The next run picks up where it stopped.
+    monkeypatch.setattr(batch, "_render_one", real)
+    again = render_batch(folder, out, OKR_ONLY, jobs=1)
+    assert again.count("overgeslagen") == 1 and again.count("geschreven") == 1

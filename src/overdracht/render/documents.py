@@ -158,11 +158,17 @@ def render_dossier(
     contents = render_bytes(
         views, formats, stem, pdfa=pdfa, dossier_json=dossier_to_json(ctx.dossier)
     )
-    written = []
-    for name, data in contents.items():
-        path = output_dir / name
-        atomic_write_bytes(path, data, force=True)
-        written.append(path)
+    written: list[Path] = []
+    try:
+        for name, data in contents.items():
+            path = output_dir / name
+            atomic_write_bytes(path, data, force=True)
+            written.append(path)
+    except BaseException:
+        # All or nothing per dossier (Ctrl-C, full disk): no set of documents half there.
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
     return RenderResult(
         dossier=dossier_path or stem,
         files=written,

@@ -6,6 +6,9 @@ every document: parsing the CSS and loading the fonts is a large part of a small
 
 from __future__ import annotations
 
+import atexit
+import multiprocessing.util
+import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -69,11 +72,24 @@ def html_environment(root: Path) -> SandboxedEnvironment:
     )
 
 
+def _remove_font_folder(font_config: FontConfiguration) -> None:
+    # WeasyPrint copies @font-face fonts into a temporary folder that it removes in
+    # FontConfiguration.__del__, which never runs for a per-process cached object (and
+    # worker processes end with os._exit). Remove it on exit of any process.
+    folder = getattr(font_config, "_folder", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @cache
 def pdf_assets() -> PdfAssets:
     root = data_dir("templates")
     fetcher = BundledAssetsOnly(root)
     font_config = FontConfiguration()
+    atexit.register(_remove_font_folder, font_config)
+    multiprocessing.util.Finalize(
+        font_config, _remove_font_folder, args=(font_config,), exitpriority=1
+    )
     stylesheet = CSS(filename=str(root / STYLESHEET), url_fetcher=fetcher, font_config=font_config)
     template = html_environment(root).get_template(HTML_TEMPLATE)
     return PdfAssets(root, template, fetcher, font_config, stylesheet)
