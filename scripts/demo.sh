@@ -28,7 +28,7 @@ if $OD import --help >/dev/null 2>&1 && [ -f samples/import/leerlingen-po-vo.xls
 fi
 if $OD tlv-check --help >/dev/null 2>&1 && [ -d samples/aanvragen ]; then
   echo "== 5. TLV-aanvragen controleren (overdracht tlv-check samples/aanvragen)"
-  $OD tlv-check samples/aanvragen -o "$OUT/overzicht.xlsx" --overlay samples/swv-voorbeeld.yaml
+  $OD tlv-check samples/aanvragen -o "$OUT/overzicht.xlsx" --overlay samples/swv-voorbeeld.yml
   echo
 fi
 echo "Klaar. Uitvoer staat in $OUT/."

@@ -196,3 +196,17 @@ def test_check_a_folder(tmp_path: Path) -> None:
     code, out, _ = run("check", str(tmp_path))
     assert code == 1
     assert [line.split(": ")[1] for line in out.splitlines()] == ["po-vo", "po-vo"]
+
+
+def test_click_usage_errors_are_dutch() -> None:
+    result = CliRunner().invoke(
+        main, ["check", "--peildatum", "2027-13-01", str(SAMPLES / "po-vo-compleet.yaml")]
+    )
+    assert result.exit_code == 2
+    assert (
+        "Fout: Ongeldige waarde voor '--peildatum': '2027-13-01' is geen geldige datum; schrijf de datum als JJJJ-MM-DD, bijv. 2027-05-20"
+        in result.stderr
+    )
+    result = CliRunner().invoke(main, ["check", "--onbekend"])
+    assert "Fout: Onbekende optie '--onbekend'." in result.stderr
+    assert "Gebruik: main check [OPTIES] DOSSIERS..." in result.stderr

@@ -12,6 +12,9 @@ from typing import Any
 import click
 
 from overdracht import __version__
+from overdracht.cli import dutch
+
+dutch.install()
 
 # name -> "module:function"; each module owns its commands.
 COMMANDS: dict[str, str] = {
@@ -43,13 +46,21 @@ class LazyGroup(click.Group):
         except ModuleNotFoundError:
             return None  # a command that is not built yet
         command = getattr(module, attr, None)
-        return command if isinstance(command, click.Command) else None
+        if not isinstance(command, click.Command):
+            return None
+        command.options_metavar = "[OPTIES]"
+        return command
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(cls=LazyGroup, context_settings=CONTEXT)
+@click.group(
+    cls=LazyGroup,
+    context_settings=CONTEXT,
+    options_metavar="[OPTIES]",
+    subcommand_metavar="OPDRACHT [ARGUMENTEN]...",
+)
 @click.version_option(__version__, "--versie", "--version", message="overdracht %(version)s")
 def main(**_: Any) -> None:
     """overdracht: de overdracht van een leerling naar een nieuwe school, volledig en rechtmatig.

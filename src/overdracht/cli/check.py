@@ -10,7 +10,7 @@ import click
 from overdracht.checklists import check as check_dossier
 from overdracht.checklists import list_checklists, load_checklist
 from overdracht.checklists.text import checklist_text, report_text, reports_json, summary_line
-from overdracht.cli.common import handle_errors
+from overdracht.cli.common import DATUM, handle_errors
 from overdracht.errors import EXIT_INCOMPLETE, EXIT_OK, OverdrachtError
 from overdracht.model import dossier_schema, expand_dossier_paths, load_dossier
 
@@ -27,11 +27,14 @@ OVERLAY = click.option(
 @click.option("--json", "as_json", is_flag=True, help="Geef het verslag als JSON (voor scripts).")
 @click.option(
     "--peildatum",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DATUM,
     help="Datum waarop getoetst wordt (JJJJ-MM-DD); standaard vandaag.",
 )
 @click.option(
-    "--checklist", "checklist_id", help="Toets tegen deze checklist in plaats van 'overgang.id'."
+    "--checklist",
+    "checklist_id",
+    metavar="ID",
+    help="Toets tegen deze checklist in plaats van 'overgang.id'.",
 )
 @click.option(
     "-u", "--uitgebreid", is_flag=True, help="Toon ook bij meerdere dossiers het hele verslag."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import click
 
@@ -37,3 +37,29 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
 def fail_usage(message: str) -> None:
     click.echo(f"Fout: {message}", err=True)
     sys.exit(EXIT_USAGE)
+
+
+class DutchDate(click.DateTime):
+    """A date option written as JJJJ-MM-DD, with a Dutch message when it is not."""
+
+    name = "datum"
+
+    def __init__(self) -> None:
+        super().__init__(formats=["%Y-%m-%d"])
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        return "JJJJ-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            self.fail(
+                f"'{value}' is geen geldige datum; schrijf de datum als JJJJ-MM-DD, "
+                "bijv. 2027-05-20",
+                param,
+                ctx,
+            )
+
+
+DATUM = DutchDate()

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from overdracht.cli.common import handle_errors
+from overdracht.cli.common import DATUM, handle_errors
 from overdracht.errors import EXIT_INCOMPLETE, EXIT_OK, UsageError
 from overdracht.output import refuse_existing
 
@@ -40,7 +40,7 @@ FORMATS = {".xlsx": "xlsx", ".html": "html", ".htm": "html"}
 @click.option("--namen", is_flag=True, help="Toon volledige namen in het overzicht.")
 @click.option(
     "--peildatum",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DATUM,
     help="Datum waarop getoetst wordt (JJJJ-MM-DD); standaard overgang.peildatum, anders vandaag.",
 )
 @click.option("--force", is_flag=True, help="Overschrijf bestaande uitvoerbestanden.")
