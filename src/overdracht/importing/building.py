@@ -327,7 +327,9 @@ def _build_one(
         dossier = Dossier.model_validate(data)
     except ValidationError as exc:
         bad = {(p.sheet, p.row, p.column) for r in rows for p in r.problems}
-        for problem in _model_problems(exc, (), origins, row):
+        # without a School sheet, its fields are reported once, not for every pupil
+        skip = _SCHOOL_PATHS if school is None else ()
+        for problem in _model_problems(exc, (), origins, row, skip=skip):
             if problem.sheet == school_sheet:
                 if problem not in result.school_problems:  # report once, not per pupil
                     result.school_problems.add(problem)
@@ -372,12 +374,26 @@ def _fix_sections(data: dict[str, Any], origins: _Origins, transition: str) -> N
         tlv["soort"] = receiving
 
 
+_SCHOOL_PATHS: tuple[Path_, ...] = (
+    ("vertrekkende_school",),
+    ("overgang", "schooljaar"),
+    ("overgang", "geplande_startdatum"),
+)
+
+
 def _model_problems(
-    exc: ValidationError, prefix: Path_, origins: _Origins, fallback: Row
+    exc: ValidationError,
+    prefix: Path_,
+    origins: _Origins,
+    fallback: Row,
+    *,
+    skip: tuple[Path_, ...] = (),
 ) -> list[Problem]:
     problems: list[Problem] = []
     for error in exc.errors(include_url=False):
         loc: Path_ = (*prefix, *(p for p in error["loc"] if isinstance(p, (str, int))))
+        if any(loc[: len(s)] == s for s in skip):
+            continue
         found = origins.find(loc)
         row, column = found if found is not None else (fallback, None)
         text = _message(error)
