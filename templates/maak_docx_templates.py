@@ -102,6 +102,12 @@ def _table(doc: Document, columns: int, widths: list[float]) -> Table:  # type: 
     return table
 
 
+def _keep_together(row: object) -> None:
+    # A row never breaks across pages (like 'break-inside: avoid' in the PDF).
+    trpr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    trpr.append(OxmlElement("w:cantSplit"))
+
+
 def _row(
     table: Table,
     texts: list[str],
@@ -112,6 +118,7 @@ def _row(
     height_cm: float | None = None,
 ) -> None:
     row = table.add_row()
+    _keep_together(row)
     if height_cm:
         row.height = Cm(height_cm)
     if header:
@@ -162,6 +169,7 @@ def _invul(doc: Document) -> None:  # type: ignore[valid-type]
     widths = [WIDTH_CM]
     table = _table(doc, 1, widths)
     row = table.add_row()
+    _keep_together(row)
     cell = row.cells[0]
     cell.width = Cm(WIDTH_CM)
     _write(cell, "{{ blok.alineas[0] }}", bold=True)
