@@ -28,6 +28,7 @@ OVERLAY_HELP = "Regionale aanvulling op de checklist (YAML met 'extends:')."
 @click.option(
     "--format",
     "formats",
+    metavar="FORMATEN",
     default="docx,pdf",
     show_default=True,
     help="Welke bestanden: docx, pdf of docx,pdf.",
@@ -51,12 +52,14 @@ OVERLAY_HELP = "Regionale aanvulling op de checklist (YAML met 'extends:')."
 @click.option(
     "--peildatum",
     type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="JJJJ-MM-DD",
     help="Datum waarop getoetst wordt (JJJJ-MM-DD); standaard uit het dossier, anders vandaag.",
 )
 @click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
+    metavar="AANTAL",
     default=None,
     help="Bij een map: zoveel dossiers tegelijk (standaard: het aantal processorkernen).",
 )
