@@ -306,3 +306,38 @@ def test_file_size_limit(tmp_path: Path) -> None:
         import_workbook(
             source, tmp_path / "o", transition="po-vo", limits=Limits(max_file_bytes=100)
         )
+
+
+def test_privacy_columns_are_refused(xlsx: Callable[..., Path], tmp_path: Path) -> None:
+    sheets = with_school([pupil("1001")])
+    sheets["Leerlingen"][0] = [*sheets["Leerlingen"][0], "Geboorteplaats"]
+    sheets["Leerlingen"][1] = [*sheets["Leerlingen"][1], "Zwolle"]
+    result = import_workbook(xlsx(sheets), tmp_path / "o", transition="po-vo")
+    assert [(w.column, w.problem, w.action) for w in result.warnings] == [
+        (
+            "H (Geboorteplaats)",
+            "deze gegevens horen volgens de privacyregels niet bij een overdracht; de kolom is "
+            "niet ingelezen",
+            "verwijder de kolom uit het bestand",
+        )
+    ]
+    assert "Zwolle" not in result.written[0].read_text(encoding="utf-8")
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "import"
+
+
+def test_sample_files(tmp_path: Path) -> None:
+    clean = import_workbook(SAMPLES / "leerlingen-po-vo.xlsx", tmp_path / "a", transition="po-vo")
+    assert (len(clean.written), clean.exit_code) == (8, 0)
+    export = import_workbook(
+        SAMPLES / "leerlingen-po-vo.csv",
+        tmp_path / "b",
+        transition="po-vo",
+        mapping=SAMPLES / "mapping-export.yaml",
+    )
+    assert (len(export.written), export.exit_code) == (8, 0)
+    flawed = import_workbook(
+        SAMPLES / "leerlingen-met-fouten.xlsx", tmp_path / "c", transition="po-vo"
+    )
+    assert (len(flawed.written), flawed.exit_code, len(flawed.errors)) == (2, 1, 14)

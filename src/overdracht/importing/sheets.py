@@ -7,10 +7,31 @@ from pathlib import Path
 
 from overdracht.errors import InvalidInputError
 from overdracht.importing.fields import EXAMPLE_KEY, FieldSpec, SheetSpec
-from overdracht.importing.headers import Column, HeaderIndex, Mapping, find_header_row
+from overdracht.importing.headers import (
+    Column,
+    HeaderIndex,
+    Mapping,
+    find_header_row,
+    normalise,
+)
 from overdracht.importing.reading import RawSheet
 from overdracht.importing.report import Problem, RowOutcome
 from overdracht.importing.values import CellProblem, Value, convert, is_empty, shown
+
+# Besluit uitwisseling leer- en begeleidingsgegevens: never part of a handover
+NEVER_EXPORTED = frozenset(
+    normalise(h)
+    for h in (
+        "geboorteplaats",
+        "geboorteland",
+        "nationaliteit",
+        "religie",
+        "godsdienst",
+        "levensovertuiging",
+        "verwijsindex",
+        "signaal verwijsindex",
+    )
+)
 
 
 @dataclass
@@ -149,7 +170,20 @@ def _columns(
             continue
         known, spec = index.lookup(header)
         column = Column(position, header, spec)
-        if not known:
+        if not known and normalise(header) in NEVER_EXPORTED:
+            result.warnings.append(
+                Problem(
+                    raw.name,
+                    header_at + 1,
+                    column.label,
+                    header,
+                    "deze gegevens horen volgens de privacyregels niet bij een overdracht; "
+                    "de kolom is niet ingelezen",
+                    "verwijder de kolom uit het bestand",
+                    "waarschuwing",
+                )
+            )
+        elif not known:
             result.warnings.append(
                 Problem(
                     raw.name,
