@@ -27,7 +27,8 @@ def _allowed(ctx: dict[str, Any] | None) -> str:
     return expected.replace("'", "").replace(" or ", ", ")
 
 
-def _message(error: ErrorDetails) -> str:
+def error_message(error: ErrorDetails) -> str:
+    """The Dutch text for one pydantic error (without file or field)."""
     kind = error["type"]
     ctx = error.get("ctx")
     value = error.get("input")
@@ -105,7 +106,7 @@ def describe_errors(
             loc = (*loc, str((error.get("ctx") or {}).get("discriminator", "")).strip("'"))
         line = source.line_of(loc)
         where = f"{source.path}:{line}" if line else str(source.path)
-        message = _message(error)
+        message = error_message(error)
         if error["type"] == "string_pattern_mismatch" and loc and loc[-1] in _PATTERN_HINTS:
             message += f"; {_PATTERN_HINTS[str(loc[-1])]}"
         lines.append(f"{where}: {field_path(loc)}: {message}")

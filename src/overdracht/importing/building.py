@@ -22,7 +22,7 @@ from overdracht.importing.headers import Column
 from overdracht.importing.report import Problem, RowOutcome, Status
 from overdracht.importing.sheets import Row, SheetRows
 from overdracht.model import Dossier, School
-from overdracht.validation import _message
+from overdracht.validation import error_message
 
 Path_ = tuple[str | int, ...]
 Progress = Callable[[int, int], None]
@@ -396,7 +396,7 @@ def _model_problems(
             continue
         found = origins.find(loc)
         row, column = found if found is not None else (fallback, None)
-        text = _message(error)
+        text = error_message(error)
         if "BRIN-code" in text and len(loc) == 1:
             column = row.columns.get((str(loc[0]), "brin"), column)
             text = (
