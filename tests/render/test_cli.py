@@ -161,3 +161,24 @@ def test_libreoffice_converts_every_docx(rendered_samples: Path, tmp_path: Path)
     assert converted == {p.stem for p in docx}
     for path in (tmp_path / "pdf").glob("*.pdf"):
         assert path.stat().st_size > 1000
+
+
+def test_overlay_is_applied_and_the_transition_keeps_its_name(tmp_path: Path) -> None:
+    overlay = SAMPLES / "swv-voorbeeld.yml"
+    code, _, err = run(
+        "render",
+        str(SAMPLES / "po-sbo-compleet.yaml"),
+        "-o",
+        str(tmp_path),
+        "--format",
+        "pdf",
+        "--overlay",
+        str(overlay),
+    )
+    assert code == 0, err
+    from .conftest import pdf_text
+
+    okr = " ".join(pdf_text(tmp_path / "po-sbo-compleet-onderwijskundig-rapport.pdf").split())
+    assert "Van basisschool naar speciaal basisonderwijs (SBO)" in okr
+    report = " ".join(pdf_text(tmp_path / "po-sbo-compleet-checklistrapport.pdf").split())
+    assert "SWV Eemland (voorbeeld)" in report

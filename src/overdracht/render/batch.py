@@ -18,6 +18,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -84,11 +85,22 @@ def find_dossiers(folder: Path) -> list[Path]:
     found = sorted(
         p
         for p in folder.iterdir()
-        if p.suffix.lower() in DOSSIER_SUFFIXES and p.is_file() and not p.name.startswith(".")
+        if p.suffix.lower() in DOSSIER_SUFFIXES
+        and p.is_file()
+        and not p.name.startswith(".")
+        and not _is_overlay(p)
     )
     if not found:
         raise UsageError(f"{folder}: geen dossiers (.yaml, .yml of .json) in deze map.")
     return found
+
+
+def _is_overlay(path: Path) -> bool:
+    """A regional checklist overlay (top-level 'extends:') lying among the dossiers."""
+    try:
+        return re.search(r"^extends:", path.read_text(encoding="utf-8"), re.MULTILINE) is not None
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def _digest_folder(folder: Path, digest: Any) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from overdracht.model.handover import RouteFase
 from overdracht.model.support import Deskundigenadvies
 from overdracht.render import format as fmt
+from overdracht.render.blocks import opp_blocks
 from overdracht.render.context import BuildContext, leerling_kort, scholen_kort
-from overdracht.render.okr import opp_blocks
 from overdracht.render.view import (
     Block,
     DocumentView,
@@ -60,7 +60,7 @@ def _document(
     return DocumentView(
         soort=soort,
         titel=titel,
-        ondertitel=f"{ctx.checklist.titel} · schooljaar {d.overgang.schooljaar}",
+        ondertitel=f"{ctx.overgang_titel} · schooljaar {d.overgang.schooljaar}",
         leerling=d.leerling.volledige_naam,
         school=d.vertrekkende_school.naam,
         gemaakt_op=fmt.datum(ctx.gemaakt_op),

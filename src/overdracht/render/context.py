@@ -27,6 +27,7 @@ class BuildContext:
     privacy: Privacy
     peildatum: date
     gemaakt_op: date
+    overgang_titel: str  # "Van groep 8 naar het voortgezet onderwijs", whatever the overlay
 
     @property
     def concept(self) -> bool:
@@ -83,7 +84,7 @@ def scholen_kort(ctx: BuildContext) -> Block | None:
             "Contactpersoon ontvangende school",
             ", ".join(p for p in (naar.contactpersoon, naar.functie) if p),
         ),
-        ("Overgang", ctx.checklist.titel),
+        ("Overgang", ctx.overgang_titel),
         ("Geplande startdatum", fmt.datum(d.overgang.geplande_startdatum)),
         titel="Scholen",
     )

@@ -70,7 +70,8 @@ def build_context(
     peil = peildatum or dossier.overgang.peildatum or date.today()
     report = evaluate(checklist, dossier, dossier_path=dossier_path, peildatum=peil)
     shareable, privacy = shareable_dossier(checklist, dossier, report, peil)
-    return BuildContext(shareable, report, checklist, privacy, peil, today or date.today())
+    titel = load_checklist(dossier.overgang.id).titel if overlay else checklist.titel
+    return BuildContext(shareable, report, checklist, privacy, peil, today or date.today(), titel)
 
 
 def build_views(ctx: BuildContext, dossier_naam: str = "") -> list[DocumentView]:

@@ -8,6 +8,7 @@ from overdracht.model.dossier import Dossier
 from overdracht.model.handover import Afspraak
 from overdracht.model.people import School
 from overdracht.render import format as fmt
+from overdracht.render.blocks import opp_blocks
 from overdracht.render.context import BuildContext, officiele_naam
 from overdracht.render.view import (
     Block,
@@ -89,7 +90,7 @@ def _school(titel: str, school: School) -> Block | None:
 def _scholen(ctx: BuildContext) -> Section | None:
     d = ctx.dossier
     overgang = velden(
-        ("Overgang", ctx.checklist.titel),
+        ("Overgang", ctx.overgang_titel),
         ("Schooljaar", d.overgang.schooljaar),
         ("Geplande startdatum", fmt.datum(d.overgang.geplande_startdatum)),
         ("Aangemeld op", fmt.datum(d.overgang.aanmelddatum)),
@@ -271,43 +272,6 @@ def _ondersteuning(d: Dossier) -> Section | None:
     )
 
 
-def opp_blocks(d: Dossier) -> list[Block | None]:
-    """The OPP in brief; shared with the TLV-dossier summary."""
-    if d.opp is None:
-        return []
-    p = d.opp
-    instemming = None
-    if p.instemming_ouders:
-        i = p.instemming_ouders
-        instemming = f"{'akkoord' if i.akkoord else 'niet akkoord'} op {fmt.datum(i.datum)}"
-        instemming = f"{instemming}\n{i.toelichting}" if i.toelichting else instemming
-    handelingsdeel = p.handelingsdeel
-    return [
-        velden(
-            ("Opgesteld op", fmt.datum(p.opgesteld_op)),
-            ("Uitstroomperspectief", p.uitstroomperspectief),
-            ("Instemming ouders met het handelingsdeel", instemming),
-            ("Leerling gehoord op", fmt.datum(p.leerling_gehoord)),
-            ("Betrokken jeugdhulp", p.jeugdhulp_genoemd),
-            ("Aanpak", handelingsdeel.aanpak if handelingsdeel else None),
-            (
-                "Evaluatiemomenten",
-                ", ".join(fmt.datum(m) for m in handelingsdeel.evaluatiemomenten)
-                if handelingsdeel
-                else None,
-            ),
-        ),
-        lijst(p.onderbouwing.bevorderend if p.onderbouwing else [], titel="Bevorderende factoren"),
-        lijst(p.onderbouwing.belemmerend if p.onderbouwing else [], titel="Belemmerende factoren"),
-        lijst(handelingsdeel.doelen if handelingsdeel else [], titel="Doelen"),
-        tabel(
-            ("Evaluatie", "Bevindingen"),
-            [(fmt.datum(e.datum), e.bevindingen or "") for e in p.evaluaties],
-            titel="Evaluaties",
-        ),
-    ]
-
-
 def _vervolg(d: Dossier) -> Section | None:
     warm = None
     afspraken = None
@@ -359,7 +323,7 @@ def signatures(ctx: BuildContext) -> Block:
     van = d.vertrekkende_school
     rows = [
         (f"Namens {van.naam}", ", ".join(p for p in (van.contactpersoon, van.functie) if p)),
-        ("Directeur", ""),
+        ("Directeur of leidinggevende", ""),
     ]
     rows += [(f"{o.relatie.capitalize()} (voor gezien)", o.naam) for o in d.ouders if o.gezag]
     if ctx.leeftijd >= 12:
@@ -391,7 +355,7 @@ def build_okr(ctx: BuildContext) -> DocumentView:
     return DocumentView(
         soort="okr",
         titel="Onderwijskundig rapport",
-        ondertitel=f"{ctx.checklist.titel} · schooljaar {d.overgang.schooljaar}",
+        ondertitel=f"{ctx.overgang_titel} · schooljaar {d.overgang.schooljaar}",
         leerling=d.leerling.volledige_naam,
         school=d.vertrekkende_school.naam,
         gemaakt_op=fmt.datum(ctx.gemaakt_op),

@@ -31,7 +31,8 @@ def build_checklist_report(ctx: BuildContext, dossier_naam: str) -> DocumentView
     definitief = "ja" if not ctx.concept else "nee, de documenten zijn een concept"
     samenvatting = velden(
         ("Dossier", dossier_naam),
-        ("Overgang", ctx.checklist.titel),
+        ("Overgang", ctx.overgang_titel),
+        ("Checklist", ctx.checklist.titel if ctx.checklist.titel != ctx.overgang_titel else None),
         ("Peildatum", fmt.datum(ctx.peildatum)),
         ("Oordeel", oordeel),
         ("Inzage door ouders", inzage),
