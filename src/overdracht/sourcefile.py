@@ -33,6 +33,35 @@ Loc = tuple[str | int, ...]
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 
+# PyYAML's problems in Dutch; anything else is shown as PyYAML wrote it.
+_YAML_PROBLEMS = {
+    "did not find expected key": "hier verwachtte ik een veldnaam (naam: waarde)",
+    "did not find expected node content": "hier ontbreekt een waarde",
+    "mapping values are not allowed here": (
+        "hier mag geen 'naam: waarde' staan; zet tekst met een dubbele punt tussen aanhalingstekens"
+    ),
+    "could not find expected ':'": "hier ontbreekt een dubbele punt",
+    "found unexpected end of stream": (
+        "het bestand houdt onverwacht op; mist er een sluitend aanhalingsteken of haakje?"
+    ),
+    "did not find expected ',' or ']'": "hier ontbreekt een komma of ']'",
+    "did not find expected ',' or '}'": "hier ontbreekt een komma of '}'",
+    "found character '\\t' that cannot start any token": (
+        "een tab is hier niet toegestaan; spring in met spaties"
+    ),
+    "found character that cannot start any token": (
+        "dit teken mag hier niet staan (een tab? spring in met spaties)"
+    ),
+    "did not find expected '-' indicator": "hier verwachtte ik een lijstregel die begint met '- '",
+    "found undefined alias": "onbekende verwijzing (*)",
+}
+
+
+class DuplicateKeyError(Exception):
+    def __init__(self, key: str, line: int) -> None:
+        self.key, self.line = key, line
+
+
 class SourceDocument:
     """Parsed content of a YAML/JSON file plus the line of each key."""
 
@@ -59,6 +88,9 @@ def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int], loader: Any) ->
             if isinstance(key, (int, float, bool)) or key is None:
                 key = str(key)
             child = (*loc, key)
+            if key in result:  # YAML would silently keep the last one: nothing may be lost
+                name = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in child)
+                raise DuplicateKeyError(name.lstrip("."), key_node.start_mark.line + 1)
             lines[child] = key_node.start_mark.line + 1
             result[key] = _construct(value_node, child, lines, loader)
         return result
@@ -79,10 +111,17 @@ def parse_text(text: str, path: Path) -> SourceDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}" if mark else str(path)
+        problem = str(exc.problem or exc)
         raise InvalidInputError(
-            f"{where}: het bestand is geen geldige YAML of JSON ({exc.problem or exc}). "
+            f"{where}: het bestand is geen geldige YAML of JSON "
+            f"({_YAML_PROBLEMS.get(problem, problem)}). "
             "Controleer de inspringing, dubbele punten en aanhalingstekens op of vlak boven "
             "deze regel."
+        ) from None
+    except DuplicateKeyError as exc:
+        raise InvalidInputError(
+            f"{path}:{exc.line}: {exc.key}: dit veld staat twee keer in hetzelfde blok; "
+            "voeg de twee samen of verwijder er een"
         ) from None
     except yaml.YAMLError as exc:
         raise InvalidInputError(

@@ -134,3 +134,15 @@ def test_whitelist_fields_are_not_in_the_model() -> None:
         Dossier.model_fields["leerling"].annotation.model_fields
     )  # type: ignore[union-attr]
     assert not fields & {"geboorteplaats", "nationaliteit", "religie", "godsdienst", "verwijsindex"}
+
+
+def test_duplicate_key_is_an_error_not_silently_dropped(tmp_path: Path) -> None:
+    path = write(tmp_path, "leerling:\n  voornamen: Sanne\n  voornamen: Anna\n")
+    assert error_lines(path) == [
+        f"{path}:3: leerling.voornamen: dit veld staat twee keer in hetzelfde blok; voeg de twee samen of verwijder er een"
+    ]
+
+
+def test_tab_indentation_gets_a_dutch_hint(tmp_path: Path) -> None:
+    path = write(tmp_path, "leerling:\n\tvoornamen: Sanne\n")
+    assert "spring in met spaties" in error_lines(path)[0]
