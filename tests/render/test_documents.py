@@ -152,3 +152,16 @@ def test_checklist_report_says_what_is_missing(rendered_samples: Path) -> None:
         assert "Ontbreekt (verplicht)" in flat
         assert "Definitief schooladvies" in flat
         assert "CONCEPT" not in flat  # the sender's own report is not a concept
+
+
+def test_control_characters_from_excel_do_not_break_the_docx(tmp_path: Path) -> None:
+    from .conftest import render_data
+
+    data = load_data(FULL)
+    data["ontwikkeling"]["werkhouding"] = "Zelfstandig\x0b werkt\x01 netjes\x0c."
+    render_data(data, tmp_path, "ctrl")
+    docx = docx_text(tmp_path / "ctrl-onderwijskundig-rapport.docx")
+    assert "Zelfstandig werkt netjes." in docx
+    assert "Zelfstandig werkt netjes." in _flat(
+        pdf_text(tmp_path / "ctrl-onderwijskundig-rapport.pdf")
+    )

@@ -24,7 +24,7 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
 
-from overdracht.render.view import DocumentView
+from overdracht.render.view import DocumentView, clean_text
 from overdracht.resources import data_dir
 
 DOCX_TEMPLATE = "document.docx"
@@ -34,7 +34,7 @@ _BODY = re.compile(r"(<w:body\b[^>]*>)(.*)(</w:body>)", re.DOTALL)
 
 
 def docx_environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=clean_text)
 
 
 @dataclass

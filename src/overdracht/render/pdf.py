@@ -22,7 +22,7 @@ from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from overdracht.render.view import DocumentView
+from overdracht.render.view import DocumentView, clean_text
 from overdracht.resources import data_dir
 
 HTML_TEMPLATE = "document.html.j2"
@@ -69,6 +69,7 @@ def html_environment(root: Path) -> SandboxedEnvironment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=clean_text,
     )
 
 

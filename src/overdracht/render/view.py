@@ -9,9 +9,19 @@ section that a builder leaves out cannot appear in either.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
+
+# Control characters that XML (and so DOCX) cannot hold; a value from Excel may carry them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(value: Any) -> Any:
+    """Jinja ``finalize``: every value a template prints loses XML-invalid control characters."""
+    return _CONTROL.sub("", value) if isinstance(value, str) else value
+
 
 BlockKind = Literal["velden", "tekst", "lijst", "tabel", "invul", "handtekening"]
 
