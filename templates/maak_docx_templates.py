@@ -154,7 +154,9 @@ def _velden(doc: Document) -> None:  # type: ignore[valid-type]
 
 def _tabel(doc: Document, columns: int) -> None:  # type: ignore[valid-type]
     _tag(doc, f'{{%p if blok.kind == "tabel" and blok.kolommen|length == {columns} %}}')
-    widths = [WIDTH_CM / columns] * columns
+    # The first column names the row (a test, a subject, a person): give it more room.
+    first = WIDTH_CM * 0.30
+    widths = [first] + [(WIDTH_CM - first) / (columns - 1)] * (columns - 1)
     table = _table(doc, columns, widths)
     _row(table, [f"{{{{ blok.kolommen[{i}] }}}}" for i in range(columns)], widths, header=True)
     _row(table, ["{%tr for rij in blok.rijen %}"] + [""] * (columns - 1), widths)
