@@ -145,12 +145,18 @@ def test_old_tests_and_unreleased_attachments_stay_home(rendered_samples: Path) 
 
 
 def test_checklist_report_says_what_is_missing(rendered_samples: Path) -> None:
+    from overdracht.checklists import check
+    from overdracht.model.loading import load_dossier
+
+    report = check(load_dossier(SAMPLES / "po-vo-concept.yaml"))
+    assert report.errors, "po-vo-concept.yaml is meant to be incomplete"
     docx, pdf = _texts(rendered_samples, "po-vo-concept", "checklistrapport")
     for text in (docx, pdf):
         flat = _flat(text)
         assert "Onvolledig" in flat
         assert "Ontbreekt (verplicht)" in flat
-        assert "Definitief schooladvies" in flat
+        for finding in report.errors:
+            assert finding.title in flat
         assert "CONCEPT" not in flat  # the sender's own report is not a concept
 
 
