@@ -285,7 +285,7 @@ def po_so(jeugdhulp_toestemming: bool) -> dict[str, Any]:
                 "deskundige": "M. Kramer",
                 "discipline": "maatschappelijk werker",
                 "datum": "2027-02-24",
-                "advies": "Plaatsing op SO passend; continuïteit van de gezinsbegeleiding is belangrijk.",
+                "advies": "Plaatsing op SO passend; een rustige, voorspelbare overgang is belangrijk.",
                 "conclusie": "positief",
             },
         ],
