@@ -139,8 +139,11 @@ def build_dossiers(
                 children[row.key].append((sheet.spec, row))
 
     total = len(pupils)
+    cache = _SectionCache()
     for done, (key, row) in enumerate(pupils.items(), start=1):
-        _build_one(key, row, children.get(key, []), school_row, school_ok, transition, result)
+        _build_one(
+            key, row, children.get(key, []), school_row, school_ok, transition, result, cache
+        )
         if progress is not None and (done % 200 == 0 or done == total):
             progress(done, total)
     return result
@@ -281,17 +284,52 @@ def _unique_pupils(rows: list[Row], result: BuildResult) -> tuple[dict[str, Row]
     return pupils, blocked
 
 
-def _build_one(
+class _SectionCache:
+    """Validated sections that recur on many pupils: the schools and the transition.
+
+    Every pupil of a year group has the same sending school, and mostly the same
+    receiving school and start date. Pydantic accepts an already validated model
+    instance as it is, so a section is validated (BRIN check included) once per
+    distinct content instead of once per pupil. Only sections taken from a dossier
+    that validated completely are cached, so an error is always reported as before.
+    """
+
+    SECTIONS = ("vertrekkende_school", "ontvangende_school", "overgang")
+
+    def __init__(self) -> None:
+        self.models: dict[tuple[str, tuple[tuple[str, object], ...]], object] = {}
+
+    def substitute(self, data: dict[str, Any]) -> list[tuple[str, Any]]:
+        """Replace cached sections in ``data``; return the keys of sections still to learn."""
+        missing: list[tuple[str, Any]] = []
+        for section in self.SECTIONS:
+            value = data.get(section)
+            if not isinstance(value, dict):
+                continue
+            try:
+                key = (section, tuple(sorted(value.items())))
+                cached = self.models.get(key)
+            except TypeError:  # an unhashable value: validate it every time
+                continue
+            if cached is None:
+                missing.append(key)
+            else:
+                data[section] = cached
+        return missing
+
+    def learn(self, dossier: Dossier, keys: list[tuple[str, Any]]) -> None:
+        for key in keys:
+            self.models[key] = getattr(dossier, key[0])
+
+
+def _pupil_data(
     key: str,
     row: Row,
     children: list[tuple[SheetSpec, Row]],
     school: Row | None,
-    school_ok: bool,
     transition: str,
-    result: BuildResult,
-) -> None:
-    origins = _Origins()
-    school_sheet = school.sheet if school is not None else SCHOOL.name
+) -> dict[str, Any]:
+    """The dossier data of one pupil: School sheet, then the pupil's row, then other sheets."""
     data: dict[str, Any] = {
         "leerling": {"leerlingnummer": key},
         "vertrekkende_school": {"soort": TRANSITIONS[transition][0]},
@@ -299,11 +337,8 @@ def _build_one(
         "overgang": {"id": transition},
     }
     if school is not None:
-        origins.add_row((), school)
         for path, value in school.values.items():
             _set(data, path, value)
-    origins.add_row((), row)
-    origins.cells[()] = (row, None)
     for path, value in row.values.items():
         _set(data, path, value)
     lists: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -312,20 +347,63 @@ def _build_one(
             item: dict[str, Any] = {}
             for path, value in child.values.items():
                 _set(item, path, value)
-            origins.add_row((spec.target, len(lists[spec.target])), child)
             lists[spec.target].append(item)
         else:
-            origins.add_row((), child)
             for path, value in child.values.items():
                 _set(data, path, value)
     data.update(lists)
-    _fix_sections(data, origins, transition)
+    _fix_sections(data, transition)
+    return data
+
+
+def _pupil_origins(
+    data: dict[str, Any],
+    row: Row,
+    children: list[tuple[SheetSpec, Row]],
+    school: Row | None,
+) -> _Origins:
+    """Where each value of ``_pupil_data`` came from; only needed when validation fails."""
+    origins = _Origins()
+    if school is not None:
+        origins.add_row((), school)
+    origins.add_row((), row)
+    origins.cells[()] = (row, None)
+    counts: dict[str, int] = defaultdict(int)
+    for spec, child in children:
+        if spec.mode == "list":
+            origins.add_row((spec.target, counts[spec.target]), child)
+            counts[spec.target] += 1
+        else:
+            origins.add_row((), child)
+    toets = data.get("doorstroomtoets")
+    uitslagen = toets.get("uitslagen") if isinstance(toets, dict) else None
+    for number, item in enumerate(uitslagen if isinstance(uitslagen, list) else []):
+        found = origins.cells.get(("doorstroomtoets", "uitslagen", item["domein"]))
+        if found is not None:
+            origins.cells[("doorstroomtoets", "uitslagen", number)] = found
+    return origins
+
+
+def _build_one(
+    key: str,
+    row: Row,
+    children: list[tuple[SheetSpec, Row]],
+    school: Row | None,
+    school_ok: bool,
+    transition: str,
+    result: BuildResult,
+    cache: _SectionCache,
+) -> None:
+    school_sheet = school.sheet if school is not None else SCHOOL.name
+    data = _pupil_data(key, row, children, school, transition)
+    learn = cache.substitute(data)
     rows = [row, *(child for _, child in children)]
     problems: list[Problem] = []
     dossier: Dossier | None = None
     try:
         dossier = Dossier.model_validate(data)
     except ValidationError as exc:
+        origins = _pupil_origins(data, row, children, school)
         bad = {(p.sheet, p.row, p.column) for r in rows for p in r.problems}
         # without a School sheet, its fields are reported once, not for every pupil
         skip = _SCHOOL_PATHS if school is None else ()
@@ -336,6 +414,8 @@ def _build_one(
                     result.problems.append(problem)
             elif (problem.sheet, problem.row, problem.column) not in bad:
                 problems.append(problem)
+    else:
+        cache.learn(dossier, learn)
     for r in rows:
         result.problems.extend(r.problems)
     result.problems.extend(problems)
@@ -343,8 +423,9 @@ def _build_one(
     if dossier is not None and not failed and school_ok:
         stem = file_stem(key)
         result.dossiers.append(BuiltDossier(stem, dossier, rows))
+        detail = f"{stem}.yaml"
         for r in rows:
-            result.outcomes.append(RowOutcome(r.sheet, r.number, "geïmporteerd", f"{stem}.yaml"))
+            result.outcomes.append(RowOutcome(r.sheet, r.number, "geïmporteerd", detail))
         return
     if failed:
         first = failed[0]
@@ -357,17 +438,14 @@ def _build_one(
         result.outcomes.append(RowOutcome(r.sheet, r.number, "afgewezen", "; ".join(own) or reason))
 
 
-def _fix_sections(data: dict[str, Any], origins: _Origins, transition: str) -> None:
+def _fix_sections(data: dict[str, Any], transition: str) -> None:
     """Shape the few values that the sheet layout flattens."""
     toets = data.get("doorstroomtoets")
     if isinstance(toets, dict) and isinstance(toets.get("uitslagen"), dict):
-        items = []
-        for number, (domein, niveau) in enumerate(toets["uitslagen"].items()):
-            found = origins.cells.get(("doorstroomtoets", "uitslagen", domein))
-            if found is not None:
-                origins.cells[("doorstroomtoets", "uitslagen", number)] = found
-            items.append({"domein": domein, "referentieniveau": niveau})
-        toets["uitslagen"] = items
+        toets["uitslagen"] = [
+            {"domein": domein, "referentieniveau": niveau}
+            for domein, niveau in toets["uitslagen"].items()
+        ]
     tlv = data.get("tlv")
     receiving = TRANSITIONS[transition][1]
     if isinstance(tlv, dict) and "soort" not in tlv and receiving in {"sbo", "so", "vso", "pro"}:
