@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from overdracht.cli.common import handle_errors
+from overdracht.cli.common import DATUM, handle_errors
 from overdracht.errors import EXIT_OK
 
 OVERLAY_HELP = "Regionale aanvulling op de checklist (YAML met 'extends:')."
@@ -51,7 +51,7 @@ OVERLAY_HELP = "Regionale aanvulling op de checklist (YAML met 'extends:')."
 @click.option("--overlay", type=click.Path(path_type=Path, dir_okay=False), help=OVERLAY_HELP)
 @click.option(
     "--peildatum",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DATUM,
     metavar="JJJJ-MM-DD",
     help="Datum waarop getoetst wordt (JJJJ-MM-DD); standaard uit het dossier, anders vandaag.",
 )
