@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from overdracht.errors import EXIT_INCOMPLETE, EXIT_OK
+from overdracht.importing.simplexlsx import SheetData, workbook_bytes
 
 Severity = Literal["fout", "waarschuwing"]
 Status = Literal["geïmporteerd", "afgewezen", "leeg", "voorbeeld"]
@@ -108,39 +108,24 @@ class ImportResult:
 
 def report_bytes(result: ImportResult) -> bytes:
     """The error report as an .xlsx: sheet 'Problemen' and sheet 'Rijen' (every row's fate)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    workbook = Workbook(write_only=True)
-    problems = workbook.create_sheet("Problemen")
-    rows = workbook.create_sheet("Rijen")
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for sheet, headers, widths in (
-        (problems, PROBLEM_HEADERS, (16, 6, 28, 24, 60, 60, 14)),
-        (rows, ROW_HEADERS, (16, 6, 14, 60)),
-    ):
-        for index, width in enumerate(widths):
-            sheet.column_dimensions[chr(65 + index)].width = width
-        sheet.freeze_panes = "A2"
-        header_cells = []
-        for text in headers:
-            cell = WriteOnlyCell(sheet, value=text)
-            cell.font, cell.fill = bold, fill
-            header_cells.append(cell)
-        sheet.append(header_cells)
-    for p in result.problems:
-        texts = []
-        for text in (p.problem, p.action):
-            cell = WriteOnlyCell(problems, value=text)
-            cell.alignment = wrap
-            texts.append(cell)
-        problems.append((p.sheet, p.row, p.column, p.value, *texts, p.severity))
-    if not result.problems:
-        problems.append(("", None, "", "", "Geen problemen gevonden.", "", ""))
-    for o in result.outcomes:
-        rows.append((o.sheet, o.row, o.status, o.detail))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    problems: list[tuple[str, int | None, str, str, str, str, str]] = [
+        (p.sheet, p.row, p.column, p.value, p.problem, p.action, p.severity)
+        for p in result.problems
+    ] or [("", None, "", "", "Geen problemen gevonden.", "", "")]
+    return workbook_bytes(
+        [
+            SheetData(
+                "Problemen",
+                PROBLEM_HEADERS,
+                problems,
+                widths=(16, 6, 28, 24, 60, 60, 14),
+                wrapped=frozenset({4, 5}),
+            ),
+            SheetData(
+                "Rijen",
+                ROW_HEADERS,
+                ((o.sheet, o.row, o.status, o.detail) for o in result.outcomes),
+                widths=(16, 6, 14, 60),
+            ),
+        ]
+    )
