@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 
@@ -23,19 +23,8 @@ AdviesNiveau = Literal[
     "havo/vwo",
     "vwo",
 ]
-ADVIES_VOLGORDE: tuple[str, ...] = (
-    "vso",
-    "pro",
-    "vmbo-b",
-    "vmbo-b/k",
-    "vmbo-k",
-    "vmbo-k/gt",
-    "vmbo-gt",
-    "vmbo-gt/havo",
-    "havo",
-    "havo/vwo",
-    "vwo",
-)
+# From low to high: heroverweging may only move an advice to the right.
+ADVIES_VOLGORDE: tuple[str, ...] = get_args(AdviesNiveau)
 Domein = Literal[
     "inzichtelijk_rekenen",
     "begrijpend_lezen",
