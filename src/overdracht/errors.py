@@ -6,6 +6,8 @@ field, and what to do) and the exit code the CLI returns for it.
 
 from __future__ import annotations
 
+import errno
+
 EXIT_OK = 0
 EXIT_INCOMPLETE = 1
 EXIT_USAGE = 2
@@ -48,3 +50,21 @@ class IncompleteError(OverdrachtError):
     """A final document was asked for, but the dossier is not complete."""
 
     exit_code = EXIT_INCOMPLETE
+
+
+_OS_REASONS = {
+    errno.ENOENT: "bestaat niet",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EISDIR: "dit is een map",
+    errno.EACCES: "geen toestemming",
+    errno.EPERM: "geen toestemming",
+    errno.EROFS: "alleen-lezen schijf",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EEXIST: "bestaat al",
+    errno.ENAMETOOLONG: "de naam is te lang",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Dutch reason for an OSError, e.g. 'bestaat niet' for ENOENT."""
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or "onbekende fout")

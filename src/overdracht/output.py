@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from overdracht.errors import UsageError
+from overdracht.errors import UsageError, os_reason
 
 
 def prepare_output_dir(directory: Path) -> Path:
@@ -17,7 +17,7 @@ def prepare_output_dir(directory: Path) -> Path:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(
-            f"{directory}: de uitvoermap kan niet worden gemaakt ({exc.strerror}). "
+            f"{directory}: de uitvoermap kan niet worden gemaakt ({os_reason(exc)}). "
             "Kies een andere map met -o."
         ) from None
     if not os.access(directory, os.W_OK):

@@ -16,7 +16,7 @@ try:  # the C loader is several times faster; fall back to pure Python
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-from overdracht.errors import InvalidInputError
+from overdracht.errors import InvalidInputError, os_reason
 
 
 class _Loader(_BaseLoader):
@@ -156,7 +156,7 @@ def read_source(path: Path) -> SourceDocument:
         ) from None
     except OSError as exc:
         raise InvalidInputError(
-            f"{path}: het bestand kan niet gelezen worden ({exc.strerror})."
+            f"{path}: het bestand kan niet gelezen worden ({os_reason(exc)})."
         ) from None
     try:
         text = raw.decode("utf-8-sig")

@@ -10,12 +10,13 @@ from typing import cast
 
 import python_calamine as calamine
 
-from overdracht.errors import InvalidInputError
+from overdracht.errors import InvalidInputError, os_reason
 from overdracht.importing.safety import (
     DEFAULT_LIMITS,
     Limits,
     ZipFacts,
     check_file_size,
+    inspect_xls,
     inspect_zip,
 )
 from overdracht.importing.values import FORMULA, Cell
@@ -57,11 +58,15 @@ def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> RawWorkbook:
         ) from None
     except OSError as exc:
         raise InvalidInputError(
-            f"{path}: het bestand kan niet gelezen worden ({exc.strerror})."
+            f"{path}: het bestand kan niet gelezen worden ({os_reason(exc)})."
         ) from None
     if suffix == ".csv":
         return RawWorkbook(path, [read_csv(path, limits)])
-    facts = inspect_zip(path, limits) if suffix != ".xls" else ZipFacts()
+    if suffix == ".xls":
+        inspect_xls(path, limits)
+        facts = ZipFacts()
+    else:
+        facts = inspect_zip(path, limits)
     return RawWorkbook(path, _read_calamine(path, facts, limits), facts.date1904)
 
 

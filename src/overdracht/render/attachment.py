@@ -13,7 +13,7 @@ import re
 import zlib
 from pathlib import Path
 
-from overdracht.errors import InvalidInputError
+from overdracht.errors import InvalidInputError, os_reason
 
 _STREAM = re.compile(rb"\d+\s+\d+\s+obj\s*<<(.*?)>>\s*stream\r?\n", re.DOTALL)
 _LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
@@ -40,7 +40,7 @@ def extract_dossier_json(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise InvalidInputError(
-            f"{path}: het bestand kan niet worden gelezen ({exc.strerror})."
+            f"{path}: het bestand kan niet worden gelezen ({os_reason(exc)})."
         ) from None
     if not data.startswith(b"%PDF"):
         raise InvalidInputError(f"{path}: dit is geen PDF-bestand.")
