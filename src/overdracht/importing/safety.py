@@ -10,12 +10,14 @@ formulas that were saved without a calculated value.
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from overdracht.errors import InvalidInputError
+from overdracht.importing.xlsscan import XlsEncrypted, XlsFormatError, measure
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,25 @@ def inspect_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> ZipFacts:
         _check_ods(parts["content.xml"], path, limits)
         return ZipFacts()
     return _inspect_ooxml(parts, path, limits)
+
+
+def inspect_xls(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Pre-scan a legacy .xls: every sheet's cells must fit the limits before calamine reads it."""
+    try:
+        sheets = measure(path.read_bytes())
+    except XlsEncrypted:
+        raise InvalidInputError(
+            f"{path}: de werkmap is beveiligd (versleuteld) en kan niet gelezen worden. Open "
+            "hem in Excel, haal de beveiliging eraf en sla hem op als .xlsx."
+        ) from None
+    except (XlsFormatError, struct.error, IndexError):
+        raise InvalidInputError(
+            f"{path}: het bestand is geen geldige Excel 97-2003-werkmap (.xls): het is "
+            "beschadigd of heeft de verkeerde extensie. Open het in Excel en sla het opnieuw "
+            "op als .xlsx."
+        ) from None
+    for sheet in sheets:
+        _check_extent(path, sheet.name, *sheet.extent, limits)
 
 
 def _sheet_files(parts: dict[str, bytes]) -> dict[str, str]:
