@@ -84,3 +84,25 @@ def test_ods_repeating_content_a_million_times_is_rejected(tmp_path: Path) -> No
     source = write_ods(tmp_path / "bom.ods", tail)
     with pytest.raises(InvalidInputError, match="blad 'Leerlingen' heeft 1000002 rijen"):
         import_workbook(source, tmp_path / "o", transition="po-vo")
+
+
+def test_ods_formula_without_value_is_reported(tmp_path: Path) -> None:
+    # BSN as a formula that was never calculated (no office:value-type, no text)
+    source = write_ods(tmp_path / "formule.ods", "")
+    content = zipfile.ZipFile(source).read("content.xml").decode()
+    content = content.replace(_cell("111222333"), '<table:table-cell table:formula="of:=[.A1]*3"/>')
+    with zipfile.ZipFile(source, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+        archive.writestr("META-INF/manifest.xml", MANIFEST)
+    result = import_workbook(source, tmp_path / "o", transition="po-vo")
+    assert [(p.sheet, p.row, p.column, p.value, p.problem) for p in result.errors] == [
+        (
+            "Leerlingen",
+            2,
+            "E (BSN)",
+            "(formule)",
+            "de cel bevat een formule zonder berekende waarde",
+        )
+    ]
+    assert result.written == []

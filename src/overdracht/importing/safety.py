@@ -121,8 +121,7 @@ def inspect_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> ZipFacts:
                 "Open hem in Excel, haal een eventueel wachtwoord eraf en sla hem opnieuw op."
             ) from None
     if "content.xml" in parts:
-        _check_ods(parts["content.xml"], path, limits)
-        return ZipFacts()
+        return ZipFacts(formulas_without_value=_check_ods(parts["content.xml"], path, limits))
     return _inspect_ooxml(parts, path, limits)
 
 
@@ -231,24 +230,47 @@ _REPEAT_ROWS = re.compile(rb'number-rows-repeated="(\d+)"')
 _REPEAT_COLUMNS = re.compile(rb'number-columns-repeated="(\d+)"')
 
 
-def _check_ods(content: bytes, path: Path, limits: Limits) -> None:
-    """ODS repeats rows and cells by attribute; only repeated *content* costs memory."""
+_MAX_FORMULAS = 100_000  # formula cells without a value, per sheet: each costs memory to note
+
+
+def _too_many_formulas(path: Path, sheet: str) -> InvalidInputError:
+    return InvalidInputError(
+        f"{path}: blad '{sheet}' heeft meer dan {_MAX_FORMULAS} formules zonder berekende "
+        "waarde. Open het bestand in LibreOffice of Excel, laat het herberekenen en sla het op."
+    )
+
+
+def _check_ods(content: bytes, path: Path, limits: Limits) -> dict[str, set[tuple[int, int]]]:
+    """Check every table's extent; return the formula cells saved without a value.
+
+    ODS repeats rows and cells by attribute; only repeated *content* costs memory.
+    """
+    formulas: dict[str, set[tuple[int, int]]] = {}
     tables = list(_ODS_TABLE.finditer(content))
     for number, table in enumerate(tables):
         end = tables[number + 1].start() if number + 1 < len(tables) else len(content)
+        name = _unescape(table.group(1).decode("utf-8", "replace"))
         row_position = last_row = max_column = 0
         for row in _ODS_ROW.finditer(content, table.end(), end):
             repeat = _REPEAT_ROWS.search(row.group(1))
             times = int(repeat.group(1)) if repeat else 1
             column = last_column = 0
             for cell in _ODS_CELL.finditer(row.group(2)):
-                span = _REPEAT_COLUMNS.search(cell.group(1))
-                column += int(span.group(1)) if span else 1
-                if b"value-type" in cell.group(1) or (cell.group(3) or b"").strip():
-                    last_column = column
+                attributes = cell.group(1)
+                span = _REPEAT_COLUMNS.search(attributes)
+                width = int(span.group(1)) if span else 1
+                if b"value-type" in attributes or (cell.group(3) or b"").strip():
+                    last_column = column + width
+                elif b"table:formula=" in attributes and column < limits.max_columns:
+                    # (row, column) of its first cell: enough to point the user at it
+                    found = formulas.setdefault(name, set())
+                    found.add((row_position + 1, column))
+                    if len(found) > _MAX_FORMULAS:
+                        raise _too_many_formulas(path, name)
+                column += width
             row_position += times
             if last_column:
                 last_row = row_position
                 max_column = max(max_column, last_column)
-        name = table.group(1).decode("utf-8", "replace")
-        _check_extent(path, _unescape(name), last_row, max_column, limits)
+        _check_extent(path, name, last_row, max_column, limits)
+    return formulas
