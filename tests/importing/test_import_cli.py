@@ -127,3 +127,22 @@ def test_help_is_dutch() -> None:
     assert code == 0
     assert "Lees leerlingen uit Excel" in stdout
     assert "Afsluitcode 0: alle rijen" in stdout
+
+
+def test_progress_covers_every_stage(xlsx: Callable[..., Path], tmp_path: Path) -> None:
+    from overdracht.importing import import_workbook
+
+    calls: list[tuple[str, int, int]] = []
+    source = xlsx(with_school([pupil("1001"), pupil("1002", BSN="123456782")]))
+    import_workbook(source, tmp_path / "o", transition="po-vo", progress=lambda *c: calls.append(c))
+    stages = list(dict.fromkeys(stage for stage, _, _ in calls))
+    assert stages == ["Werkmap lezen", "Rijen controleren", "Dossiers maken", "Dossiers schrijven"]
+    last = {stage: (done, total) for stage, done, total in calls}
+    # the pre-scan counts the rows before calamine reads them: School 2, Leerlingen 3
+    assert last == {
+        "Werkmap lezen": (5, 5),
+        "Rijen controleren": (5, 5),
+        "Dossiers maken": (2, 2),
+        "Dossiers schrijven": (2, 2),
+    }
+    assert calls[0] == ("Werkmap lezen", 0, 5)

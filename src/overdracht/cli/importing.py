@@ -17,7 +17,7 @@ _TRANSITION = click.option(
     type=click.Choice(list(TRANSITIONS)),
     help="De overgang, bijv. po-vo.",
 )
-_PROGRESS_FROM = 1000  # rows; smaller imports finish before a bar is useful
+_PROGRESS_FROM = 1000  # rows or pupils; smaller imports finish before a bar is useful
 
 
 @click.command(name="template")
@@ -109,28 +109,35 @@ def summary(result: ImportResult) -> str:
 
 
 class _progress:
-    """A rich progress bar on stderr for large imports on a terminal; silent otherwise."""
+    """A rich progress bar on stderr for large imports on a terminal; silent otherwise.
+
+    One bar for every stage (reading, checking rows, making and writing dossiers);
+    its label says which stage is running.
+    """
 
     def __enter__(self) -> _progress:
         self._bar: object | None = None
+        self._quiet = False
         return self
 
-    def __call__(self, done: int, total: int) -> None:
-        if total < _PROGRESS_FROM:
-            return
-        from rich.console import Console
+    def __call__(self, stage: str, done: int, total: int) -> None:
         from rich.progress import Progress
 
         if self._bar is None:
+            if self._quiet or total < _PROGRESS_FROM:
+                return
+            from rich.console import Console
+
             console = Console(stderr=True)
             if not console.is_terminal:
+                self._quiet = True
                 return
             bar = Progress(console=console, transient=True)
             bar.start()
-            self._task = bar.add_task("Dossiers maken", total=total)
+            self._task = bar.add_task(stage, total=total)
             self._bar = bar
         assert isinstance(self._bar, Progress)
-        self._bar.update(self._task, completed=done)
+        self._bar.update(self._task, description=stage, completed=done, total=total)
 
     def __exit__(self, *_: object) -> None:
         from rich.progress import Progress

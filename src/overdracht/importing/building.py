@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,13 +18,14 @@ from pydantic import ValidationError
 
 from overdracht.importing.fields import LEERLINGEN, SCHOOL, TRANSITIONS, SheetSpec
 from overdracht.importing.headers import Column
+from overdracht.importing.reading import Progress
 from overdracht.importing.report import Problem, RowOutcome, Status
 from overdracht.importing.sheets import Row, SheetRows
 from overdracht.model import Dossier, School
 from overdracht.validation import error_message
 
 Path_ = tuple[str | int, ...]
-Progress = Callable[[int, int], None]
+BUILDING = "Dossiers maken"
 
 
 @dataclass
@@ -145,7 +145,7 @@ def build_dossiers(
             key, row, children.get(key, []), school_row, school_ok, transition, result, cache
         )
         if progress is not None and (done % 200 == 0 or done == total):
-            progress(done, total)
+            progress(BUILDING, done, total)
     return result
 
 

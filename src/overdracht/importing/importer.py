@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from pathlib import Path
 
 from overdracht.errors import InvalidInputError, UsageError
-from overdracht.importing.building import BuildResult, Progress, build_dossiers
+from overdracht.importing.building import BuildResult, build_dossiers
 from overdracht.importing.fields import LEERLINGEN, SCHOOL, TRANSITIONS, SheetSpec, sheets_for
 from overdracht.importing.headers import (
     Mapping,
@@ -16,7 +17,7 @@ from overdracht.importing.headers import (
     match_sheet,
     normalise,
 )
-from overdracht.importing.reading import RawSheet, RawWorkbook, read_workbook
+from overdracht.importing.reading import Progress, RawSheet, RawWorkbook, read_workbook
 from overdracht.importing.report import REPORT_NAME, ImportResult, Problem, report_bytes
 from overdracht.importing.safety import DEFAULT_LIMITS, Limits
 from overdracht.importing.sheets import SheetRows, read_rows
@@ -27,6 +28,8 @@ from overdracht.output import atomic_write_bytes, prepare_output_dir, refuse_exi
 
 log = logging.getLogger(__name__)
 
+CHECKING = "Rijen controleren"
+WRITING = "Dossiers schrijven"
 MAPPING_SCHOOL_SHEET = "School (vaste waarden uit --mapping)"
 
 
@@ -61,13 +64,14 @@ def import_workbook(
     Existing files are only replaced with ``force``. Raises ``InvalidInputError``
     when the file cannot be read at all, ``UsageError`` for a wrong transition or
     existing files. Rows that are rejected do not raise: see ``ImportResult``.
-    ``progress(done, total)`` is called while dossiers are built.
+    ``progress(stage, done, total)`` is called in every stage: reading the file,
+    checking its rows, building and writing the dossiers (``stage`` is Dutch text).
     """
     source, output_dir = Path(source), Path(output_dir)
     check_transition(transition)
     rules = load_mapping(Path(mapping)) if mapping is not None else Mapping()
-    workbook = read_workbook(source, limits)
-    sheets = _read_sheets(workbook, transition, rules)
+    workbook = read_workbook(source, limits, progress)
+    sheets = _read_sheets(workbook, transition, rules, progress)
     built = build_dossiers(sheets, transition, progress=progress)
     log.info("import: %d dossiers built, %d problems", len(built.dossiers), len(built.problems))
     result = _result(source, output_dir, built)
@@ -78,10 +82,15 @@ def import_workbook(
     present = {n.casefold() for n in os.listdir(output_dir)} if not force else set()
     maybe = [output_dir / n for n in names if n.casefold() in present]
     refuse_existing([*maybe, report_path], force)
+    total = len(names)
     with DossierWriter(output_dir) as writer:
-        for name, item in zip(names, built.dossiers, strict=True):
+        for done, (name, item) in enumerate(zip(names, built.dossiers, strict=True)):
             writer.add(name, dossier_yaml(item.dossier).encode("utf-8"))
+            if progress is not None and done % 200 == 0:
+                progress(WRITING, done, total)
     result.written = writer.written
+    if progress is not None:
+        progress(WRITING, total, total)
     atomic_write_bytes(report_path, report_bytes(result), force=True)
     result.report_path = report_path
     return result
@@ -102,7 +111,9 @@ def _result(source: Path, output_dir: Path, built: BuildResult) -> ImportResult:
     return ImportResult(source, output_dir, problems=problems, outcomes=outcomes)
 
 
-def _read_sheets(workbook: RawWorkbook, transition: str, rules: Mapping) -> list[SheetRows]:
+def _read_sheets(
+    workbook: RawWorkbook, transition: str, rules: Mapping, progress: Progress | None = None
+) -> list[SheetRows]:
     """Recognise each sheet and read its rows; a lone unknown sheet is the pupil list."""
     specs = sheets_for(transition)
     candidates = [s for s in workbook.sheets if not is_instruction(s.name)]
@@ -136,12 +147,23 @@ def _read_sheets(workbook: RawWorkbook, transition: str, rules: Mapping) -> list
             raw = RawSheet(MAPPING_SCHOOL_SHEET, [list(fixed), list(fixed.values())])
             chosen.insert(0, (raw, SCHOOL))
     result: list[SheetRows] = []
+    total, before = sum(len(raw.rows) for raw, _ in chosen), 0
     for raw, spec in chosen:
+        tick = None if progress is None else functools.partial(_checked, progress, before, total)
         result.append(
             read_rows(
-                raw, spec, transition, rules, source=workbook.path, date1904=workbook.date1904
+                raw,
+                spec,
+                transition,
+                rules,
+                source=workbook.path,
+                date1904=workbook.date1904,
+                progress=tick,
             )
         )
+        before += len(raw.rows)
+    if progress is not None:
+        progress(CHECKING, total, total)
     for raw in unknown:
         if _has_data(raw):
             result[0].warnings.append(
@@ -157,6 +179,10 @@ def _read_sheets(workbook: RawWorkbook, transition: str, rules: Mapping) -> list
                 )
             )
     return result
+
+
+def _checked(progress: Progress, before: int, total: int, rows: int) -> None:
+    progress(CHECKING, before + rows, total)
 
 
 def _has_data(raw: RawSheet) -> bool:

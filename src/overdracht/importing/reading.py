@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -20,6 +21,10 @@ from overdracht.importing.safety import (
     inspect_zip,
 )
 from overdracht.importing.values import FORMULA, Cell
+
+# progress(stage, done, total): a Dutch stage name for the user, and how far it is
+Progress = Callable[[str, int, int], None]
+READING = "Werkmap lezen"
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SUFFIXES = (*WORKBOOK_SUFFIXES, ".csv")
@@ -42,8 +47,14 @@ class RawWorkbook:
     date1904: bool = False
 
 
-def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> RawWorkbook:
-    """Read every worksheet of ``path``; raise InvalidInputError (exit 3) when that fails."""
+def read_workbook(
+    path: Path, limits: Limits = DEFAULT_LIMITS, progress: Progress | None = None
+) -> RawWorkbook:
+    """Read every worksheet of ``path``; raise InvalidInputError (exit 3) when that fails.
+
+    ``progress`` hears the rows read so far, sheet by sheet, out of the rows the
+    safety pre-scan counted.
+    """
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InvalidInputError(
@@ -61,13 +72,12 @@ def read_workbook(path: Path, limits: Limits = DEFAULT_LIMITS) -> RawWorkbook:
             f"{path}: het bestand kan niet gelezen worden ({os_reason(exc)})."
         ) from None
     if suffix == ".csv":
-        return RawWorkbook(path, [read_csv(path, limits)])
-    if suffix == ".xls":
-        inspect_xls(path, limits)
-        facts = ZipFacts()
-    else:
-        facts = inspect_zip(path, limits)
-    return RawWorkbook(path, _read_calamine(path, facts, limits), facts.date1904)
+        sheet = read_csv(path, limits)
+        if progress is not None:
+            progress(READING, len(sheet.rows), len(sheet.rows))
+        return RawWorkbook(path, [sheet])
+    facts = inspect_xls(path, limits) if suffix == ".xls" else inspect_zip(path, limits)
+    return RawWorkbook(path, _read_calamine(path, facts, limits, progress), facts.date1904)
 
 
 def _unreadable(path: Path, reason: str) -> InvalidInputError:
@@ -77,7 +87,9 @@ def _unreadable(path: Path, reason: str) -> InvalidInputError:
     )
 
 
-def _read_calamine(path: Path, facts: ZipFacts, limits: Limits) -> list[RawSheet]:
+def _read_calamine(
+    path: Path, facts: ZipFacts, limits: Limits, progress: Progress | None
+) -> list[RawSheet]:
     try:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
     except calamine.PasswordError:
@@ -85,6 +97,9 @@ def _read_calamine(path: Path, facts: ZipFacts, limits: Limits) -> list[RawSheet
     except (calamine.CalamineError, ValueError, OSError) as exc:
         raise _unreadable(path, _reason(exc)) from None
     sheets: list[RawSheet] = []
+    done = 0
+    if progress is not None:
+        progress(READING, 0, facts.rows)
     with workbook:
         for meta in workbook.sheets_metadata:
             if meta.typ != calamine.SheetTypeEnum.WorkSheet:
@@ -108,6 +123,9 @@ def _read_calamine(path: Path, facts: ZipFacts, limits: Limits) -> list[RawSheet
             _mark_formulas(raw, facts.formulas_without_value.get(meta.name, set()))
             _spread_merged(raw, merged)
             sheets.append(raw)
+            done += len(rows)
+            if progress is not None:
+                progress(READING, min(done, facts.rows), facts.rows)
     return sheets
 
 

@@ -40,6 +40,7 @@ class ZipFacts:
 
     date1904: bool = False
     formulas_without_value: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
+    rows: int = 0  # rows in all sheets together, for the progress bar
 
 
 _SHEET = re.compile(rb'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
@@ -121,11 +122,12 @@ def inspect_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> ZipFacts:
                 "Open hem in Excel, haal een eventueel wachtwoord eraf en sla hem opnieuw op."
             ) from None
     if "content.xml" in parts:
-        return ZipFacts(formulas_without_value=_check_ods(parts["content.xml"], path, limits))
+        formulas, rows = _check_ods(parts["content.xml"], path, limits)
+        return ZipFacts(formulas_without_value=formulas, rows=rows)
     return _inspect_ooxml(parts, path, limits)
 
 
-def inspect_xls(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+def inspect_xls(path: Path, limits: Limits = DEFAULT_LIMITS) -> ZipFacts:
     """Pre-scan a legacy .xls: every sheet's cells must fit the limits before calamine reads it."""
     try:
         sheets = measure(path.read_bytes())
@@ -142,6 +144,7 @@ def inspect_xls(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
         ) from None
     for sheet in sheets:
         _check_extent(path, sheet.name, *sheet.extent, limits)
+    return ZipFacts(rows=sum(sheet.rows for sheet in sheets))
 
 
 def _sheet_files(parts: dict[str, bytes]) -> dict[str, str]:
@@ -182,6 +185,7 @@ def _inspect_ooxml(parts: dict[str, bytes], path: Path, limits: Limits) -> ZipFa
             continue
         rows, columns = _extent(xml)
         _check_extent(path, name, rows, columns, limits)
+        facts.rows += rows
         if b"<f" in xml:
             facts.formulas_without_value[name] = {
                 (int(row), column_number(col) - 1) for col, row in _EMPTY_FORMULA.findall(xml)
@@ -240,12 +244,15 @@ def _too_many_formulas(path: Path, sheet: str) -> InvalidInputError:
     )
 
 
-def _check_ods(content: bytes, path: Path, limits: Limits) -> dict[str, set[tuple[int, int]]]:
-    """Check every table's extent; return the formula cells saved without a value.
+def _check_ods(
+    content: bytes, path: Path, limits: Limits
+) -> tuple[dict[str, set[tuple[int, int]]], int]:
+    """Check every table's extent; return the formula cells saved without a value, and rows.
 
     ODS repeats rows and cells by attribute; only repeated *content* costs memory.
     """
     formulas: dict[str, set[tuple[int, int]]] = {}
+    total_rows = 0
     tables = list(_ODS_TABLE.finditer(content))
     for number, table in enumerate(tables):
         end = tables[number + 1].start() if number + 1 < len(tables) else len(content)
@@ -273,4 +280,5 @@ def _check_ods(content: bytes, path: Path, limits: Limits) -> dict[str, set[tupl
                 last_row = row_position
                 max_column = max(max_column, last_column)
         _check_extent(path, name, last_row, max_column, limits)
-    return formulas
+        total_rows += last_row
+    return formulas, total_rows

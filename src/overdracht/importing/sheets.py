@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,8 +70,12 @@ def read_rows(
     *,
     source: Path,
     date1904: bool,
+    progress: Callable[[int], None] | None = None,
 ) -> SheetRows:
-    """Convert every data row of ``raw`` as sheet kind ``spec``."""
+    """Convert every data row of ``raw`` as sheet kind ``spec``.
+
+    ``progress(rows)`` hears every 500 rows how many rows of this sheet are done.
+    """
     fields = spec.fields_for(transition)
     index = HeaderIndex(fields, mapping, spec.target)
     result = SheetRows(spec, raw.name)
@@ -91,6 +96,8 @@ def read_rows(
     key_column = next((c for c in columns if c.spec is not None and c.spec.kind == "key"), None)
     for offset, cells in enumerate(raw.rows[header_at + 1 :]):
         number = header_at + offset + 2
+        if progress is not None and offset % 500 == 0:
+            progress(number - 1)
         if all(is_empty(c) for c in cells):
             result.outcomes.append(RowOutcome(raw.name, number, "leeg", "lege rij overgeslagen"))
             continue
