@@ -19,6 +19,8 @@ from overdracht.importing.reading import RawSheet
 from overdracht.importing.report import Problem, RowOutcome
 from overdracht.importing.values import CellProblem, Value, convert, is_empty, shown
 
+_CACHE_SIZE = 4096  # distinct values remembered per column
+
 # Besluit uitwisseling leer- en begeleidingsgegevens: never part of a handover
 NEVER_EXPORTED = frozenset(
     normalise(h)
@@ -94,6 +96,14 @@ def read_rows(
     _require_columns(spec, fields, columns, fixed, raw.name, source)
     by_path = {c.spec.path: c for c in columns if c.spec is not None and c.spec.kind != "ignore"}
     key_column = next((c for c in columns if c.spec is not None and c.spec.kind == "key"), None)
+    # The same school, date or level recurs on many rows: convert each distinct cell once
+    # per column. The type is part of the key: 1, 1.0 and True are equal but read differently.
+    converted: list[tuple[Column, FieldSpec, dict[tuple[type, object], Value | CellProblem] | None]]
+    converted = [
+        (c, c.spec, None if c.spec.kind == "list" else {})  # a list value is mutable: no cache
+        for c in columns
+        if c.spec is not None and c.spec.kind not in {"key", "ignore"}
+    ]
     for offset, cells in enumerate(raw.rows[header_at + 1 :]):
         number = header_at + offset + 2
         if progress is not None and offset % 500 == 0:
@@ -110,20 +120,28 @@ def read_rows(
             )
             continue
         row = Row(raw.name, number, key, dict(fixed), by_path)
-        for column in columns:
-            if column.spec is None or column.spec.kind in {"key", "ignore"}:
-                continue
+        for column, field_spec, known in converted:
             if column.index >= len(cells):
                 continue
             cell = cells[column.index]
             if is_empty(cell):
                 continue
-            try:
-                row.values[column.spec.path] = convert(cell, column.spec, date1904=date1904)
-            except CellProblem as exc:
+            found = known.get((type(cell), cell)) if known is not None else None
+            if found is None:
+                try:
+                    found = convert(cell, field_spec, date1904=date1904)
+                except CellProblem as exc:
+                    found = exc
+                if known is not None and len(known) < _CACHE_SIZE:
+                    known[(type(cell), cell)] = found
+            if isinstance(found, CellProblem):
                 row.problems.append(
-                    Problem(raw.name, number, column.label, shown(cell), exc.problem, exc.action)
+                    Problem(
+                        raw.name, number, column.label, shown(cell), found.problem, found.action
+                    )
                 )
+            else:
+                row.values[field_spec.path] = found
         if key is None and key_column is not None:
             row.problems.append(
                 Problem(
