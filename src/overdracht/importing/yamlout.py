@@ -58,8 +58,10 @@ def _escape(found: re.Match[str]) -> str:
 def _emit(value: Any, indent: str, lines: list[str]) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
-            name = _scalar(key)
-            if isinstance(item, dict) and item:
+            name = _text(key) if type(key) is str else _scalar(key)
+            if type(item) is str:  # most values: the fast path
+                lines.append(f"{indent}{name}: {_text(item)}")
+            elif isinstance(item, dict) and item:
                 lines.append(f"{indent}{name}:")
                 _emit(item, indent + "  ", lines)
             elif isinstance(item, list) and item:
