@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,9 +85,16 @@ class _Origins:
 
 
 def build_dossiers(
-    sheets: list[SheetRows], transition: str, *, progress: Progress | None = None
+    sheets: list[SheetRows],
+    transition: str,
+    *,
+    progress: Progress | None = None,
+    on_dossier: Callable[[BuiltDossier], None] | None = None,
 ) -> BuildResult:
-    """Group rows per pupil, report duplicates and orphans, validate every dossier."""
+    """Group rows per pupil, report duplicates and orphans, validate every dossier.
+
+    ``on_dossier`` hears of every valid dossier as soon as it is built.
+    """
     result = BuildResult(sheet_order=[s.name for s in sheets])
     school_rows = [s for s in sheets if s.spec is SCHOOL]
     pupil_rows = [r for s in sheets if s.spec is LEERLINGEN for r in s.rows]
@@ -141,9 +149,12 @@ def build_dossiers(
     total = len(pupils)
     cache = _SectionCache()
     for done, (key, row) in enumerate(pupils.items(), start=1):
+        before = len(result.dossiers)
         _build_one(
             key, row, children.get(key, []), school_row, school_ok, transition, result, cache
         )
+        if on_dossier is not None and len(result.dossiers) > before:
+            on_dossier(result.dossiers[-1])
         if progress is not None and (done % 200 == 0 or done == total):
             progress(BUILDING, done, total)
     return result

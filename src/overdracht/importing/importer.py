@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from overdracht.errors import InvalidInputError, UsageError
-from overdracht.importing.building import BuildResult, build_dossiers
+from overdracht.importing.building import BuildResult, BuiltDossier, build_dossiers
 from overdracht.importing.fields import LEERLINGEN, SCHOOL, TRANSITIONS, SheetSpec, sheets_for
 from overdracht.importing.headers import (
     Mapping,
@@ -72,28 +72,44 @@ def import_workbook(
     rules = load_mapping(Path(mapping)) if mapping is not None else Mapping()
     workbook = read_workbook(source, limits, progress)
     sheets = _read_sheets(workbook, transition, rules, progress)
-    built = build_dossiers(sheets, transition, progress=progress)
-    log.info("import: %d dossiers built, %d problems", len(built.dossiers), len(built.problems))
-    result = _result(source, output_dir, built)
     report_path = Path(report) if report is not None else output_dir / REPORT_NAME
-    names = [f"{d.file_stem}.yaml" for d in built.dossiers]
     prepare_output_dir(output_dir)
     # one directory listing instead of 10,000 stat calls; casefolded for Windows and macOS
     present = {n.casefold() for n in os.listdir(output_dir)} if not force else set()
-    maybe = [output_dir / n for n in names if n.casefold() in present]
-    refuse_existing([*maybe, report_path], force)
-    total = len(names)
-    with DossierWriter(output_dir) as writer:
-        for done, (name, item) in enumerate(zip(names, built.dossiers, strict=True)):
-            writer.add(name, dossier_yaml(item.dossier).encode("utf-8"))
-            if progress is not None and done % 200 == 0:
-                progress(WRITING, done, total)
-    result.written = writer.written
+    if any(n.startswith("leerling-") and n.endswith(".yaml") for n in present):
+        # dossiers from an earlier import: find out which would be replaced before writing
+        built = build_dossiers(sheets, transition, progress=progress)
+        names = [f"{d.file_stem}.yaml" for d in built.dossiers]
+        maybe = [output_dir / n for n in names if n.casefold() in present]
+        refuse_existing([*maybe, report_path], force)
+        with DossierWriter(output_dir, len(names)) as writer:
+            for item in built.dossiers:
+                _write(writer, item)
+    else:
+        # nothing can be in the way: write each dossier while the next ones are built
+        refuse_existing([report_path], force)
+        pupils = sum(len(s.rows) for s in sheets if s.spec is LEERLINGEN)
+        with DossierWriter(output_dir, pupils) as writer:
+            built = build_dossiers(
+                sheets,
+                transition,
+                progress=progress,
+                on_dossier=functools.partial(_write, writer),
+            )
+            if progress is not None:
+                progress(WRITING, 0, len(built.dossiers))
     if progress is not None:
-        progress(WRITING, total, total)
+        progress(WRITING, len(built.dossiers), len(built.dossiers))
+    log.info("import: %d dossiers built, %d problems", len(built.dossiers), len(built.problems))
+    result = _result(source, output_dir, built)
+    result.written = writer.written
     atomic_write_bytes(report_path, report_bytes(result), force=True)
     result.report_path = report_path
     return result
+
+
+def _write(writer: DossierWriter, item: BuiltDossier) -> None:
+    writer.add(f"{item.file_stem}.yaml", dossier_yaml(item.dossier).encode("utf-8"))
 
 
 def _result(source: Path, output_dir: Path, built: BuildResult) -> ImportResult:
