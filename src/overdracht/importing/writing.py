@@ -13,7 +13,8 @@ second). So a large batch goes to a tiny helper process (the same Python, no
 imports beyond ``os``) that writes the files on the other core while this
 process goes on. A thread feeds the helper's pipe in 64 KB chunks: a blocked
 pipe write needs no interpreter lock, so this process never waits for the disk.
-Small batches, and programs frozen into one executable, write directly.
+Small batches, and programs frozen into one executable or embedding Python,
+write directly.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ class DossierWriter:
         self._helper: subprocess.Popen[bytes] | None = None
         self._chunks: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._feeder = threading.Thread(target=self._feed, name="overdracht-feeder", daemon=True)
-        self._parallel = expected >= HELPER_FROM and not getattr(sys, "frozen", False)
+        self._parallel = expected >= HELPER_FROM and _python_helper_possible()
 
     def __enter__(self) -> DossierWriter:
         if self._parallel:
@@ -147,6 +148,12 @@ class DossierWriter:
             self._flush()
         self._finish()
         self.written = [self.folder / name for name in self._names]
+
+
+def _python_helper_possible() -> bool:
+    """Only a plain Python interpreter can run the helper (not a frozen or embedding app)."""
+    executable = os.path.basename(sys.executable or "").lower()
+    return executable.startswith("python") and not getattr(sys, "frozen", False)
 
 
 def write_atomically(path: Path, data: bytes) -> Path:
