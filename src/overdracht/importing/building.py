@@ -18,14 +18,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from overdracht.importing.fields import LEERLINGEN, SCHOOL, TRANSITIONS, SheetSpec
-from overdracht.importing.headers import Column
+from overdracht.importing.origins import Origins, Path_, model_problems, pupil_origins
 from overdracht.importing.reading import Progress
 from overdracht.importing.report import Problem, RowOutcome, Status
 from overdracht.importing.sheets import Row, SheetRows
 from overdracht.model import Dossier, School
-from overdracht.validation import error_message
 
-Path_ = tuple[str | int, ...]
 BUILDING = "Dossiers maken"
 
 
@@ -59,29 +57,6 @@ def _set(data: dict[str, Any], path: tuple[str, ...], value: object) -> None:
     for part in path[:-1]:
         data = data.setdefault(part, {})
     data[path[-1]] = value
-
-
-class _Origins:
-    """Where each dossier value came from, so a model error points at a cell."""
-
-    def __init__(self) -> None:
-        self.cells: dict[Path_, tuple[Row, Column | None]] = {}
-
-    def add_row(self, prefix: Path_, row: Row) -> None:
-        """Later rows win for the values they hold; empty columns only fill gaps."""
-        self.cells.setdefault(prefix, (row, None))
-        for path, column in row.columns.items():
-            if path in row.values:
-                self.cells[(*prefix, *path)] = (row, column)
-            else:
-                self.cells.setdefault((*prefix, *path), (row, column))
-
-    def find(self, loc: Path_) -> tuple[Row, Column | None] | None:
-        for end in range(len(loc), -1, -1):
-            found = self.cells.get(loc[:end])
-            if found is not None:
-                return found
-        return None
 
 
 def build_dossiers(
@@ -221,13 +196,13 @@ def _school(
     for path, value in first.values.items():
         if path[0] == "vertrekkende_school":
             _set(data, path[1:], value)
-    origins = _Origins()
+    origins = Origins()
     origins.add_row(("vertrekkende_school",), first)
     ok = not first.failed
     try:
         School.model_validate(data)
     except ValidationError as exc:
-        first.problems.extend(_model_problems(exc, ("vertrekkende_school",), origins, first))
+        first.problems.extend(model_problems(exc, ("vertrekkende_school",), origins, first))
         ok = False
     result.problems.extend(first.problems)
     status: Status = "geïmporteerd" if ok else "afgewezen"
@@ -367,34 +342,6 @@ def _pupil_data(
     return data
 
 
-def _pupil_origins(
-    data: dict[str, Any],
-    row: Row,
-    children: list[tuple[SheetSpec, Row]],
-    school: Row | None,
-) -> _Origins:
-    """Where each value of ``_pupil_data`` came from; only needed when validation fails."""
-    origins = _Origins()
-    if school is not None:
-        origins.add_row((), school)
-    origins.add_row((), row)
-    origins.cells[()] = (row, None)
-    counts: dict[str, int] = defaultdict(int)
-    for spec, child in children:
-        if spec.mode == "list":
-            origins.add_row((spec.target, counts[spec.target]), child)
-            counts[spec.target] += 1
-        else:
-            origins.add_row((), child)
-    toets = data.get("doorstroomtoets")
-    uitslagen = toets.get("uitslagen") if isinstance(toets, dict) else None
-    for number, item in enumerate(uitslagen if isinstance(uitslagen, list) else []):
-        found = origins.cells.get(("doorstroomtoets", "uitslagen", item["domein"]))
-        if found is not None:
-            origins.cells[("doorstroomtoets", "uitslagen", number)] = found
-    return origins
-
-
 def _build_one(
     key: str,
     row: Row,
@@ -414,11 +361,11 @@ def _build_one(
     try:
         dossier = Dossier.model_validate(data)
     except ValidationError as exc:
-        origins = _pupil_origins(data, row, children, school)
+        origins = pupil_origins(data, row, children, school)
         bad = {(p.sheet, p.row, p.column) for r in rows for p in r.problems}
         # without a School sheet, its fields are reported once, not for every pupil
         skip = _SCHOOL_PATHS if school is None else ()
-        for problem in _model_problems(exc, (), origins, row, skip=skip):
+        for problem in model_problems(exc, (), origins, row, skip=skip):
             if problem.sheet == school_sheet:
                 if problem not in result.school_problems:  # report once, not per pupil
                     result.school_problems.add(problem)
@@ -468,46 +415,3 @@ _SCHOOL_PATHS: tuple[Path_, ...] = (
     ("overgang", "schooljaar"),
     ("overgang", "geplande_startdatum"),
 )
-
-
-def _model_problems(
-    exc: ValidationError,
-    prefix: Path_,
-    origins: _Origins,
-    fallback: Row,
-    *,
-    skip: tuple[Path_, ...] = (),
-) -> list[Problem]:
-    problems: list[Problem] = []
-    for error in exc.errors(include_url=False):
-        loc: Path_ = (*prefix, *(p for p in error["loc"] if isinstance(p, (str, int))))
-        if any(loc[: len(s)] == s for s in skip):
-            continue
-        found = origins.find(loc)
-        row, column = found if found is not None else (fallback, None)
-        text = error_message(error)
-        if "BRIN-code" in text and len(loc) == 1:
-            column = row.columns.get((str(loc[0]), "brin"), column)
-            text = (
-                "de BRIN-code ontbreekt; vul de BRIN-code van de school in (4 tekens, bijv. 12AB)"
-            )
-        if "'bsn' of 'onderwijsnummer'" in text:
-            column = row.columns.get(("leerling", "bsn"), column)
-            text = (
-                "BSN en onderwijsnummer zijn allebei leeg; vul het BSN in, of het "
-                "onderwijsnummer als de leerling geen BSN heeft"
-            )
-        problem, _, action = text.partition("; ")
-        value = error.get("input")
-        shown_value = "" if isinstance(value, (dict, list)) or value is None else str(value)
-        problems.append(
-            Problem(
-                row.sheet,
-                row.number,
-                column.label if column else "",
-                shown_value,
-                problem,
-                action or "verbeter de waarde in deze rij",
-            )
-        )
-    return list(dict.fromkeys(problems))
