@@ -7,9 +7,10 @@ the columns a school fills in are exactly the columns the importer recognises.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
-from overdracht.model.learning import ADVIES_VOLGORDE
+from overdracht.model.learning import ADVIES_VOLGORDE, Referentieniveau
+from overdracht.model.people import Leerweg, SchoolSoort
 
 Kind = Literal[
     "text",
@@ -53,23 +54,11 @@ _PRO = frozenset({"po-pro", "vo-pro"})
 _MBO = frozenset({"vo-mbo", "mbo-mbo", "mbo-hbo"})
 ALL = frozenset(TRANSITIONS)
 
-SCHOOL_SOORTEN = ("voorschool", "bao", "sbo", "so", "vo", "pro", "vso", "mbo", "hbo")
-LEERWEGEN = (
-    "vmbo-b",
-    "vmbo-k",
-    "vmbo-gt",
-    "havo",
-    "vwo",
-    "pro",
-    "vso",
-    "lwoo",
-    "mbo-1",
-    "mbo-2",
-    "mbo-3",
-    "mbo-4",
-    "hbo",
-)
-REFERENTIENIVEAUS = ("<1F", "1F", "2F", "1S")
+# The fixed lists come from the dossier model, so a dropdown can never offer a value the
+# model refuses.
+SCHOOL_SOORTEN: tuple[str, ...] = get_args(SchoolSoort)
+LEERWEGEN: tuple[str, ...] = get_args(Leerweg)
+REFERENTIENIVEAUS: tuple[str, ...] = get_args(Referentieniveau)
 JA_NEE = ("ja", "nee")
 
 
