@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
-from overdracht.errors import InvalidInputError, UsageError
+from overdracht.errors import InvalidInputError, UsageError, os_reason
 from overdracht.importing.building import BuildResult, BuiltDossier, build_dossiers
 from overdracht.importing.fields import LEERLINGEN, SCHOOL, TRANSITIONS, SheetSpec, sheets_for
 from overdracht.importing.headers import (
@@ -82,14 +84,14 @@ def import_workbook(
         names = [f"{d.file_stem}.yaml" for d in built.dossiers]
         maybe = [output_dir / n for n in names if n.casefold() in present]
         refuse_existing([*maybe, report_path], force)
-        with DossierWriter(output_dir, len(names)) as writer:
+        with _writing(output_dir), DossierWriter(output_dir, len(names)) as writer:
             for item in built.dossiers:
                 _write(writer, item)
     else:
         # nothing can be in the way: write each dossier while the next ones are built
         refuse_existing([report_path], force)
         pupils = sum(len(s.rows) for s in sheets if s.spec is LEERLINGEN)
-        with DossierWriter(output_dir, pupils) as writer:
+        with _writing(output_dir), DossierWriter(output_dir, pupils) as writer:
             built = build_dossiers(
                 sheets,
                 transition,
@@ -106,6 +108,19 @@ def import_workbook(
     atomic_write_bytes(report_path, report_bytes(result), force=True)
     result.report_path = report_path
     return result
+
+
+@contextlib.contextmanager
+def _writing(output_dir: Path) -> Iterator[None]:
+    """A failing disk becomes a Dutch message; dossiers already written are complete."""
+    try:
+        yield
+    except OSError as exc:
+        raise UsageError(
+            f"{output_dir}: de dossiers kunnen niet worden geschreven ({os_reason(exc)}). "
+            "Controleer of de schijf vol is en of u schrijfrechten hebt; dossiers die al "
+            "geschreven zijn, zijn volledig."
+        ) from None
 
 
 def _write(writer: DossierWriter, item: BuiltDossier) -> None:

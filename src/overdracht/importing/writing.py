@@ -44,6 +44,8 @@ while True:
         break
     size, length = header.unpack(frame)
     name, data = source.read(size).decode("utf-8"), source.read(length)
+    if len(data) < length:
+        break
     temporary = os.path.join(folder, "." + name + ".tmp")
     try:
         with open(temporary, "wb") as handle:
@@ -86,6 +88,8 @@ class DossierWriter:
                     stdin=subprocess.PIPE,
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.PIPE,
+                    # Ctrl-C goes to us only: the helper finishes the files it was given
+                    start_new_session=True,
                 )
                 self._feeder.start()
         return self
@@ -146,7 +150,11 @@ class DossierWriter:
     ) -> None:
         if self._helper is not None and error is None and self._buffer:
             self._flush()
-        self._finish()
+        if error is None:
+            self._finish()
+        else:  # already failing (e.g. Ctrl-C): stop the helper, keep the original error
+            with contextlib.suppress(OSError):
+                self._finish()
         self.written = [self.folder / name for name in self._names]
 
 
