@@ -12,7 +12,7 @@ import click
 
 from overdracht.cli.common import DATUM, handle_errors
 from overdracht.errors import EXIT_INCOMPLETE, EXIT_OK, UsageError
-from overdracht.output import refuse_existing
+from overdracht.output import prepare_output_dir, refuse_existing
 
 FORMATS = {".xlsx": "xlsx", ".html": "html", ".htm": "html"}
 
@@ -104,8 +104,7 @@ def _output_kind(output: Path | None, force: bool) -> str | None:
             f"{output}: onbekend soort uitvoer '{output.suffix or '(geen extensie)'}'; "
             "kies een bestandsnaam op .xlsx of .html."
         )
-    if not output.parent.is_dir():
-        raise UsageError(f"{output.parent}: deze map bestaat niet. Kies een andere plek met -o.")
+    prepare_output_dir(output.parent)  # made if needed, like render and import do
     refuse_existing([output], force)
     return kind
 
