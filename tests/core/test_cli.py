@@ -34,7 +34,7 @@ def test_check_incomplete_dossier_shows_field_and_source() -> None:
         in out
     )
     assert (
-        "                 veld: toestemmingen  ·  bron: AVG; Jeugdwet; REFERENCE §2.3 (toestemming naar leeftijd)"
+        "                 veld: toestemmingen  ·  bron: AVG; Jeugdwet (toestemming naar leeftijd)"
         in out
     )
     assert "Weggelaten uit de documenten (geen geldige toestemming): jeugdhulp." in out
