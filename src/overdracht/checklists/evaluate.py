@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from overdracht.checklists.consent import CATEGORY_FIELDS, CATEGORY_LABELS
 from overdracht.checklists.context import Context
@@ -38,38 +39,21 @@ def evaluate_rule(rule: Rule, ctx: Context) -> list[Finding]:
     applies = rule.als is None or rule.als.holds(ctx)
     severity = _severity(rule, applies)
     base = {"rule": rule.id, "source": rule.bron, "title": rule.titel}
+
+    def info(text: str, status: Literal["aanwezig", "n.v.t."]) -> list[Finding]:
+        message = f"{rule.titel}: {text}."
+        return [
+            Finding(**base, severity="info", path=rule.main_path(), message=message, status=status)
+        ]
+
     if severity is None:
         why = rule.als.describe() if rule.als else ""
-        return [
-            Finding(
-                **base,
-                severity="info",
-                path=rule.main_path(),
-                message=f"{rule.titel}: niet van toepassing (alleen nodig als {why}).",
-                status="n.v.t.",
-            )
-        ]
+        return info(f"niet van toepassing (alleen nodig als {why})", "n.v.t.")
     if isinstance(rule, Toestemming) and not rule.applies(ctx):
-        return [
-            Finding(
-                **base,
-                severity="info",
-                path=rule.main_path(),
-                message=f"{rule.titel}: niet van toepassing (geen gegevens in deze categorie).",
-                status="n.v.t.",
-            )
-        ]
+        return info("niet van toepassing (geen gegevens in deze categorie)", "n.v.t.")
     problems = rule.check(ctx)
     if not problems:
-        return [
-            Finding(
-                **base,
-                severity="info",
-                path=rule.main_path(),
-                message=f"{rule.titel}: aanwezig.",
-                status="aanwezig",
-            )
-        ]
+        return info("aanwezig", "aanwezig")
     reason = _reason(rule, severity, applies, ctx)
     hint = f" {rule.uitleg}" if rule.uitleg else ""
     return [

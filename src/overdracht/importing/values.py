@@ -64,8 +64,7 @@ def is_empty(cell: Cell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def shown(cell: Cell) -> str:
-    """The value as the user sees it, for the error report."""
+def _as_text(cell: Cell, yes: str, no: str) -> str:
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
     if isinstance(cell, datetime) and cell.time() == time(0):
@@ -73,8 +72,13 @@ def shown(cell: Cell) -> str:
     if isinstance(cell, (date, datetime)):
         return cell.isoformat()
     if isinstance(cell, bool):
-        return "WAAR" if cell else "ONWAAR"
+        return yes if cell else no
     return "" if cell is None else str(cell)
+
+
+def shown(cell: Cell) -> str:
+    """The value as the user sees it, for the error report."""
+    return _as_text(cell, "WAAR", "ONWAAR")
 
 
 def convert(cell: Cell, spec: FieldSpec, *, date1904: bool = False) -> Value:
@@ -101,9 +105,7 @@ def convert(cell: Cell, spec: FieldSpec, *, date1904: bool = False) -> Value:
         return to_float(cell)
     if kind in {"bsn", "onderwijsnummer"}:
         return to_number_code(cell, spec)
-    if kind == "postcode":
-        return re.sub(r"\s+", "", to_text(cell)).upper()
-    if kind == "brin":
+    if kind in {"postcode", "brin"}:  # the model checks and formats them
         return re.sub(r"\s+", "", to_text(cell)).upper()
     if kind == "choice":
         return to_choice(cell, spec)
@@ -113,15 +115,7 @@ def convert(cell: Cell, spec: FieldSpec, *, date1904: bool = False) -> Value:
 
 
 def to_text(cell: Cell) -> str:
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    if isinstance(cell, datetime) and cell.time() == time(0):
-        return cell.date().isoformat()
-    if isinstance(cell, (date, datetime)):
-        return cell.isoformat()
-    if isinstance(cell, bool):
-        return "ja" if cell else "nee"
-    return str(cell).strip()
+    return _as_text(cell, "ja", "nee").strip()
 
 
 def to_date(cell: Cell, *, date1904: bool = False) -> date:
