@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -12,6 +12,7 @@ from overdracht.checklists.context import Context, Problem
 from overdracht.checklists.paths import resolve
 from overdracht.checklists.rules import RuleBase
 from overdracht.model.dossier import Dossier
+from overdracht.model.support import Discipline
 
 Vraag = Literal["enkelvoudig", "complex"]
 Regierol = Literal["school", "casemanager"]
@@ -154,17 +155,8 @@ class TweedeAdvies(RuleBase):
 
     soort: Literal["tweede_advies"]
     disciplines: list[str] = Field(
-        default_factory=lambda: [
-            "orthopedagoog",
-            "psycholoog",
-            "kinder- en jeugdpsycholoog",
-            "gz-psycholoog",
-            "pedagoog",
-            "kinderpsychiater",
-            "maatschappelijk werker",
-            "arts",
-            "jeugdarts",
-        ],
+        # every named discipline of the model; "anders" is not a fitting one by default
+        default_factory=lambda: [d for d in get_args(Discipline) if d != "anders"],
         min_length=1,
     )
 
