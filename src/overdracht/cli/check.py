@@ -10,15 +10,11 @@ import click
 from overdracht.checklists import check as check_dossier
 from overdracht.checklists import list_checklists, load_checklist
 from overdracht.checklists.text import checklist_text, report_text, reports_json, summary_line
-from overdracht.cli.common import DATUM, handle_errors
+from overdracht.cli.common import DATUM, handle_errors, overlay_option
 from overdracht.errors import EXIT_INCOMPLETE, EXIT_OK, OverdrachtError
 from overdracht.model import dossier_schema, expand_dossier_paths, load_dossier
 
-OVERLAY = click.option(
-    "--overlay",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Regionale aanvulling op de checklist (YAML met 'extends:').",
-)
+OVERLAY = overlay_option()
 
 
 @click.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 import click
@@ -63,3 +64,12 @@ class DutchDate(click.DateTime):
 
 
 DATUM = DutchDate()
+
+
+def overlay_option(
+    help_text: str = "Regionale aanvulling op de checklist (YAML met 'extends:').",
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """The ``--overlay FILE`` option shared by check, checklist, render and tlv-check."""
+    return click.option(
+        "--overlay", type=click.Path(path_type=Path, dir_okay=False), help=help_text
+    )

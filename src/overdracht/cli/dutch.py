@@ -49,6 +49,7 @@ MESSAGES: dict[str, str] = {
     "path": "pad",
     "Aborted!": "Afgebroken.",
     "default: {default}": "standaard: {default}",
+    "required": "verplicht",
     "%(prog)s, version %(version)s": "%(prog)s, versie %(version)s",
 }
 

@@ -42,6 +42,7 @@ def template(bestand: Path, transition: str, force: bool) -> None:
 @click.argument("bestand", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o",
+    "--uitvoer",
     "--output",
     "uitvoer",
     required=True,

@@ -9,10 +9,8 @@ from pathlib import Path
 
 import click
 
-from overdracht.cli.common import DATUM, handle_errors
+from overdracht.cli.common import DATUM, handle_errors, overlay_option
 from overdracht.errors import EXIT_OK
-
-OVERLAY_HELP = "Regionale aanvulling op de checklist (YAML met 'extends:')."
 
 
 @click.command()
@@ -48,7 +46,7 @@ OVERLAY_HELP = "Regionale aanvulling op de checklist (YAML met 'extends:')."
     is_flag=True,
     help="PDF/A-3b met de dossiergegevens als bijlage (te lezen met 'overdracht extract').",
 )
-@click.option("--overlay", type=click.Path(path_type=Path, dir_okay=False), help=OVERLAY_HELP)
+@overlay_option()
 @click.option(
     "--peildatum",
     type=DATUM,

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from overdracht.cli.common import DATUM, handle_errors
+from overdracht.cli.common import DATUM, handle_errors, overlay_option
 from overdracht.errors import EXIT_INCOMPLETE, EXIT_OK, UsageError
 from overdracht.output import prepare_output_dir, refuse_existing
 
@@ -26,11 +26,7 @@ FORMATS = {".xlsx": "xlsx", ".html": "html", ".htm": "html"}
     type=click.Path(path_type=Path, dir_okay=False),
     help="Schrijf het overzicht ook naar een bestand: .xlsx (Excel) of .html (webpagina).",
 )
-@click.option(
-    "--overlay",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Regionale aanvulling van het samenwerkingsverband (YAML met 'extends:').",
-)
+@overlay_option("Regionale aanvulling van het samenwerkingsverband (YAML met 'extends:').")
 @click.option("--json", "as_json", is_flag=True, help="Geef het overzicht als JSON (voor scripts).")
 @click.option(
     "--brieven",
