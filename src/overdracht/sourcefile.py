@@ -1,7 +1,11 @@
 """Read YAML/JSON files while remembering the line of every value.
 
 Line numbers let us report problems as ``file:line: field: problem``, the way
-copier and mkdocs report settings errors.
+copier and mkdocs report settings errors. The files come from anyone (an upload,
+an e-mail attachment), so the reader refuses what a dossier never needs: anchors,
+aliases and tags, nesting deeper or values more numerous than
+:mod:`overdracht.limits` allows, and numbers of absurd length. Characters that
+XML forbids are cleaned from every text here, once.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.reader import ReaderError
 
 try:  # the C loader is several times faster; fall back to pure Python
     from yaml import CSafeLoader as _BaseLoader
@@ -17,6 +22,13 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 from overdracht.errors import InvalidInputError, os_reason
+from overdracht.limits import (
+    MAX_NUMBER_CHARS,
+    MAX_SOURCE_BYTES,
+    MAX_SOURCE_DEPTH,
+    MAX_SOURCE_VALUES,
+)
+from overdracht.xmltext import clean_text
 
 
 class _Loader(_BaseLoader):
@@ -29,8 +41,6 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 Loc = tuple[str | int, ...]
-
-MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 
 # PyYAML's problems in Dutch; anything else is shown as PyYAML wrote it.
@@ -79,35 +89,158 @@ class SourceDocument:
         return None
 
 
-def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int], loader: Any) -> Any:
-    lines.setdefault(loc, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if isinstance(key, (int, float, bool)) or key is None:
-                key = str(key)
-            child = (*loc, key)
-            if key in result:  # YAML would silently keep the last one: nothing may be lost
-                name = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in child)
-                raise DuplicateKeyError(name.lstrip("."), key_node.start_mark.line + 1)
-            lines[child] = key_node.start_mark.line + 1
-            result[key] = _construct(value_node, child, lines, loader)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _construct(item, (*loc, index), lines, loader) for index, item in enumerate(node.value)
-        ]
-    return loader.construct_object(node, deep=True)
+class _Refused(Exception):
+    """Content a dossier file never needs (aliases, tags, absurd sizes): refused, not parsed."""
+
+    def __init__(self, line: int, problem: str) -> None:
+        self.line, self.problem = line, problem
+
+
+class _Frame:
+    """An open mapping or sequence while the events are read."""
+
+    __slots__ = ("container", "key", "loc")
+
+    def __init__(self, container: dict[Any, Any] | list[Any], loc: Loc) -> None:
+        self.container = container
+        self.loc = loc
+        self.key: Any = _NO_KEY
+
+
+_NO_KEY = object()
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_SCALAR_TAGS = {*_NUMBER_TAGS, "tag:yaml.org,2002:str", "tag:yaml.org,2002:bool"}
+
+
+def _scalar(event: yaml.ScalarEvent, loader: Any, line: int) -> Any:
+    """The value of a plain or quoted scalar: text, number, true/false or null."""
+    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag in _NUMBER_TAGS and len(event.value) > MAX_NUMBER_CHARS:
+        raise _Refused(
+            line,
+            f"dit getal is te lang (meer dan {MAX_NUMBER_CHARS} tekens); zet het tussen "
+            "aanhalingstekens als het tekst is",
+        )
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag not in _SCALAR_TAGS:  # '<<' and '=' have a meaning in YAML 1.1; here they are text
+        return clean_text(event.value)
+    node = yaml.ScalarNode(tag, event.value, style=event.style)
+    value = loader.yaml_constructors[tag](loader, node)
+    return clean_text(value) if isinstance(value, str) else value
+
+
+def _refuse_special(event: yaml.Event, line: int) -> None:
+    if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+        raise _Refused(
+            line,
+            "verwijzingen met & en * (ankers en aliassen) zijn in dit bestand niet toegestaan; "
+            "schrijf de waarde voluit",
+        )
+    tag = getattr(event, "tag", None)
+    if tag is not None:
+        shown = tag.removeprefix("tag:yaml.org,2002:")
+        raise _Refused(
+            line,
+            f"een typeaanduiding met ! of !! (hier '{shown[:40]}') is in dit bestand niet "
+            "toegestaan; haal die weg en schrijf de waarde als gewone tekst",
+        )
+
+
+def _build(loader: Any) -> tuple[Any, dict[Loc, int]]:
+    """Read the event stream into plain data without recursion, refusing what is not needed.
+
+    PyYAML's composer and constructor recurse (a RecursionError on deep nesting) and
+    expand aliases (a billion laughs); dossier files need neither, so we build the data
+    from the parser's events ourselves, with limits on depth and size.
+    """
+    lines: dict[Loc, int] = {}
+    loader.get_event()  # stream start
+    if loader.check_event(yaml.StreamEndEvent):
+        return None, lines
+    loader.get_event()  # document start
+    stack: list[_Frame] = []
+    root: Any = None
+    values = 0
+    while True:
+        event = loader.get_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.DocumentEndEvent):
+            break
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+            continue
+        _refuse_special(event, line)
+        values += 1
+        if values > MAX_SOURCE_VALUES:
+            raise _Refused(
+                line,
+                f"het bestand bevat meer dan {MAX_SOURCE_VALUES} waarden; zo groot is een "
+                "dossier niet. Is dit wel het goede bestand?",
+            )
+        parent = stack[-1] if stack else None
+        if isinstance(parent, _Frame) and isinstance(parent.container, dict):
+            if parent.key is _NO_KEY:
+                parent.key = _key(event, loader, parent, line, lines)
+                continue
+            loc: Loc = (*parent.loc, parent.key)
+        elif parent is not None:
+            loc = (*parent.loc, len(parent.container))
+        else:
+            loc = ()
+        lines.setdefault(loc, line)
+        value: Any
+        if isinstance(event, yaml.ScalarEvent):
+            value = _scalar(event, loader, line)
+        else:
+            if len(stack) >= MAX_SOURCE_DEPTH:
+                raise _Refused(
+                    line,
+                    f"het bestand is dieper genest dan {MAX_SOURCE_DEPTH} niveaus; zo diep gaat "
+                    "een dossier niet. Is dit wel het goede bestand?",
+                )
+            value = {} if isinstance(event, yaml.MappingStartEvent) else []
+        if parent is None:
+            root = value
+        elif isinstance(parent.container, dict):
+            parent.container[parent.key] = value
+            parent.key = _NO_KEY
+        else:
+            parent.container.append(value)
+        if isinstance(value, (dict, list)):
+            stack.append(_Frame(value, loc))
+    if not loader.check_event(yaml.StreamEndEvent):
+        mark = loader.peek_event().start_mark
+        raise _Refused(
+            mark.line + 1,
+            "het bestand bevat meer dan één document (gescheiden door '---'); zet elk dossier "
+            "in een eigen bestand",
+        )
+    return root, lines
+
+
+def _key(event: yaml.Event, loader: Any, parent: _Frame, line: int, lines: dict[Loc, int]) -> Any:
+    if not isinstance(event, yaml.ScalarEvent):
+        raise _Refused(
+            line, "een veldnaam moet gewone tekst zijn, geen lijst of blok (zoals '? [a, b]')"
+        )
+    key = _scalar(event, loader, line)
+    if isinstance(key, (int, float, bool)) or key is None:
+        key = str(key)
+    child = (*parent.loc, key)
+    assert isinstance(parent.container, dict)
+    if key in parent.container:  # YAML would silently keep the last one: nothing may be lost
+        name = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in child)
+        raise DuplicateKeyError(name.lstrip("."), line)
+    lines[child] = line
+    return key
 
 
 def parse_text(text: str, path: Path) -> SourceDocument:
     """Parse YAML (or JSON, a subset) text; raise InvalidInputError in Dutch."""
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        lines: dict[Loc, int] = {}
-        data = None if node is None else _construct(node, (), lines, loader)
+        data, lines = _build(loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -118,6 +251,17 @@ def parse_text(text: str, path: Path) -> SourceDocument:
             "Controleer de inspringing, dubbele punten en aanhalingstekens op of vlak boven "
             "deze regel."
         ) from None
+    except ReaderError as exc:
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        raise InvalidInputError(
+            f"{path}:{line}: het bestand bevat een onzichtbaar stuurteken (teken "
+            f"#x{exc.character:04X}) dat niet in tekst mag staan; vaak is het meegekopieerd "
+            "uit Word of Excel. Verwijder het (typ de tekst op die regel opnieuw) en probeer "
+            "opnieuw."
+        ) from None
+    except _Refused as exc:
+        end = "" if exc.problem.endswith((".", "?")) else "."
+        raise InvalidInputError(f"{path}:{exc.line}: {exc.problem}{end}") from None
     except DuplicateKeyError as exc:
         raise InvalidInputError(
             f"{path}:{exc.line}: {exc.key}: dit veld staat twee keer in hetzelfde blok; "
@@ -140,10 +284,10 @@ def read_source(path: Path) -> SourceDocument:
                 f"{path}: dit is een map, geen bestand. Geef een dossierbestand op."
             )
         size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
+        if size > MAX_SOURCE_BYTES:
             raise InvalidInputError(
                 f"{path}: het bestand is te groot ({size // 1024} kB; maximaal "
-                f"{MAX_INPUT_BYTES // 1024} kB). Is dit wel een dossierbestand?"
+                f"{MAX_SOURCE_BYTES // 1024} kB). Is dit wel een dossierbestand?"
             )
         raw = path.read_bytes()
     except FileNotFoundError:

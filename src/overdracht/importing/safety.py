@@ -18,17 +18,24 @@ from pathlib import Path, PurePosixPath
 
 from overdracht.errors import InvalidInputError
 from overdracht.importing.xlsscan import XlsEncrypted, XlsFormatError, measure
+from overdracht.limits import (
+    MAX_IMPORT_CELLS,
+    MAX_IMPORT_COLUMNS,
+    MAX_IMPORT_FILE_BYTES,
+    MAX_IMPORT_ROWS,
+    MAX_IMPORT_UNZIPPED_BYTES,
+)
 
 
 @dataclass(frozen=True)
 class Limits:
     """Upper bounds for one import; far above any school, far below a memory problem."""
 
-    max_file_bytes: int = 50 * 1024 * 1024
-    max_unzipped_bytes: int = 300 * 1024 * 1024
-    max_rows: int = 100_000
-    max_columns: int = 500
-    max_cells: int = 4_000_000
+    max_file_bytes: int = MAX_IMPORT_FILE_BYTES
+    max_unzipped_bytes: int = MAX_IMPORT_UNZIPPED_BYTES
+    max_rows: int = MAX_IMPORT_ROWS
+    max_columns: int = MAX_IMPORT_COLUMNS
+    max_cells: int = MAX_IMPORT_CELLS
 
 
 DEFAULT_LIMITS = Limits()

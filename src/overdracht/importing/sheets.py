@@ -18,6 +18,7 @@ from overdracht.importing.headers import (
 from overdracht.importing.reading import RawSheet
 from overdracht.importing.report import Problem, RowOutcome
 from overdracht.importing.values import CellProblem, Value, convert, is_empty, shown
+from overdracht.xmltext import clean_text, has_forbidden
 
 _CACHE_SIZE = 4096  # distinct values remembered per column
 
@@ -126,6 +127,9 @@ def read_rows(
             cell = cells[column.index]
             if is_empty(cell):
                 continue
+            if isinstance(cell, str) and has_forbidden(cell):
+                cell = clean_text(cell)
+                row.problems.append(_cleaned(raw.name, number, column.label, cell))
             found = known.get((type(cell), cell)) if known is not None else None
             if found is None:
                 try:
@@ -169,6 +173,19 @@ def read_rows(
     return result
 
 
+def _cleaned(sheet: str, number: int, column: str, cell: str) -> Problem:
+    return Problem(
+        sheet,
+        number,
+        column,
+        shown(cell),
+        "onzichtbare stuurtekens (bijv. een regeleinde uit Word) zijn uit de tekst gehaald; "
+        "Word en LibreOffice openen geen document waarin ze staan",
+        "controleer of de tekst in deze cel nog klopt",
+        "waarschuwing",
+    )
+
+
 def _letter(index: int) -> str:
     from overdracht.importing.headers import column_letter
 
@@ -181,7 +198,7 @@ def _key(cells: list[object], column: Column | None) -> str | None:
     cell = cells[column.index]
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
-    return str(cell).strip()
+    return clean_text(str(cell)).strip()
 
 
 def _columns(

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.nl import brin as _brin
 from stdnum.nl import bsn as _bsn
 from stdnum.nl import onderwijsnummer as _onderwijsnummer
 from stdnum.nl import postcode as _postcode
+
+from overdracht.xmltext import clean_text
 
 
 class DossierModel(BaseModel):
@@ -21,6 +23,22 @@ class DossierModel(BaseModel):
         frozen=False,
         populate_by_name=True,
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _clean_text(cls, data: Any) -> Any:
+        """Drop characters XML forbids from this level's text; nested models do their own."""
+        if isinstance(data, dict):
+            return {key: _cleaned(value) for key, value in data.items()}
+        return data
+
+
+def _cleaned(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_cleaned(item) for item in value]
+    return value
 
 
 def _check_bsn(value: str) -> str:
