@@ -12,8 +12,8 @@ import re
 
 # Not allowed in XML 1.0: C0 controls except tab, LF and CR; lone surrogates; U+FFFE, U+FFFF
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# Word's line break (vertical tab) and a form feed separate words: keep a space there
-_AS_SPACE = str.maketrans({"\x0b": " ", "\x0c": " "})
+# Word's line break (vertical tab) or a page break between two words: keep them apart
+_BREAK_BETWEEN_WORDS = re.compile(r"(?<=\S)[\x0b\x0c]+(?=\w)")
 
 
 def has_forbidden(text: str) -> bool:
@@ -22,7 +22,7 @@ def has_forbidden(text: str) -> bool:
 
 
 def clean_text(text: str) -> str:
-    """``text`` without the characters XML 1.0 forbids (vertical tab and form feed: a space)."""
+    """``text`` without the characters XML 1.0 forbids; a line break between words is a space."""
     if _FORBIDDEN.search(text) is None:
         return text
-    return _FORBIDDEN.sub("", text.translate(_AS_SPACE))
+    return _FORBIDDEN.sub("", _BREAK_BETWEEN_WORDS.sub(" ", text))
