@@ -1,14 +1,20 @@
 # overdracht — two commands on a fresh machine:
-#   make demo   runs overdracht on the bundled samples (creates .venv, installs everything)
-#   make test   lint, type check, tests and the wheel smoke test
+#   make web    starts the web app with the bundled samples on SQLite (creates .venv, installs everything)
+#   make test   lint, type check, tests (SQLite and a throwaway PostgreSQL, Chromium) and the wheel test
+# make demo runs the command-line tools on the samples.
 VENV := .venv
 PY := $(VENV)/bin/python
 # Debian packages: WeasyPrint needs Pango; pdftotext/pdftoppm for tests; LibreOffice for the
 # DOCX checks and the baseline of the render benchmark.
+# Chromium for the browser tests (Playwright drives /usr/bin/chromium); PostgreSQL for the
+# database tests beside SQLite.
 SYSPKGS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils \
-           libreoffice-writer-nogui fonts-dejavu-core
+           libreoffice-writer-nogui fonts-dejavu-core chromium postgresql
 
-.PHONY: demo test sysdeps lint typecheck unit bench clean
+.PHONY: web demo test sysdeps lint typecheck unit unit-postgres bench clean
+
+WEBDATA ?= web-demo
+PORT ?= 8000
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -25,6 +31,9 @@ sysdeps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
+web: sysdeps $(VENV)/.installed
+	$(VENV)/bin/overdracht web --data $(WEBDATA) --voorbeelden samples --port $(PORT)
+
 demo: sysdeps $(VENV)/.installed
 	@bash scripts/demo.sh
 
@@ -38,10 +47,14 @@ typecheck: $(VENV)/.installed
 unit: sysdeps $(VENV)/.installed
 	$(VENV)/bin/pytest
 
-test: sysdeps lint typecheck unit
+# The database tests again, on PostgreSQL (started and stopped by the script).
+unit-postgres: sysdeps $(VENV)/.installed
+	bash scripts/met-postgres.sh $(VENV)/bin/pytest tests/web -m "not browser"
+
+test: sysdeps lint typecheck unit unit-postgres
 
 bench: sysdeps $(VENV)/.installed
 	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) dist build demo-uit .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) dist build demo-uit $(WEBDATA) .pytest_cache .mypy_cache .ruff_cache

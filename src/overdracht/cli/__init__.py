@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "template": "overdracht.cli.importing:template",
     "import": "overdracht.cli.importing:import_",
     "tlv-check": "overdracht.cli.tlv:tlv_check",
+    "web": "overdracht.cli.web:web",
 }
 
 

@@ -1,0 +1,90 @@
+"""``overdracht web``: start the web app on this computer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from overdracht.cli.common import handle_errors
+from overdracht.errors import UsageError
+
+
+@click.command(options_metavar="[OPTIES]")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("overdracht-data"),
+    show_default=True,
+    help="Map voor de database en de geüploade bestanden.",
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--adres",
+    default="127.0.0.1",
+    show_default=True,
+    help="Adres om op te luisteren. Een ander adres dan 127.0.0.1 zet de HTTPS-instellingen aan "
+    "(en vraagt --hostnaam); zet er dan een HTTPS-proxy voor.",
+)
+@click.option(
+    "--hostnaam",
+    "hostnames",
+    multiple=True,
+    help="Naam waaronder de app bereikbaar is, bijv. overdracht.school.nl (bij --adres).",
+)
+@click.option(
+    "--beheerder",
+    metavar="NAAM",
+    help="Maak het eerste account (beheerder) met deze naam; het wachtwoord wordt gevraagd.",
+)
+@click.option(
+    "--voorbeelden",
+    type=click.Path(path_type=Path, exists=True),
+    help="Laad de voorbeelddossiers uit deze map (alleen in een lege database) en maak een "
+    "demo-account.",
+)
+@click.option("--alleen-voorbereiden", is_flag=True, help="Maak de database klaar en stop.")
+@handle_errors
+def web(
+    data_dir: Path,
+    port: int,
+    adres: str,
+    hostnames: tuple[str, ...],
+    beheerder: str | None,
+    voorbeelden: Path | None,
+    alleen_voorbereiden: bool,
+) -> None:
+    """Start de webapp op http://127.0.0.1:8000 (of --port), met de database in --data."""
+    from overdracht.web import server
+
+    public = adres not in server.LOCAL_HOSTS
+    if public and not hostnames:
+        raise UsageError(
+            "Geef met --hostnaam op onder welke naam de app bereikbaar is als u op een ander "
+            "adres dan 127.0.0.1 luistert."
+        )
+    server.configure(data_dir, public_hosts=list(hostnames) if public else None)
+    server.migrate()
+    if beheerder:
+        password = click.prompt("Wachtwoord", hide_input=True, confirmation_prompt="Nog een keer")
+        server.create_beheerder(beheerder, password)
+        click.echo(f"Account '{beheerder}' (beheerder) is gemaakt.")
+    login_hint = None
+    if voorbeelden is not None:
+        count, problems = server.load_samples([voorbeelden])
+        for problem in problems:
+            click.echo(f"Overgeslagen: {problem}", err=True)
+        if count:
+            click.echo(f"{count} voorbeelddossiers geladen.")
+        login_hint = server.demo_login(data_dir)
+    url = f"http://{'127.0.0.1' if adres in server.LOCAL_HOSTS else adres}:{port}/"
+    if alleen_voorbereiden:
+        click.echo(f"De database in {data_dir} is klaar.")
+        return
+    click.echo(f"overdracht draait op {url}  (stoppen: Ctrl-C)")
+    if login_hint:
+        click.echo(f"Inloggen: gebruikersnaam '{login_hint[0]}', wachtwoord '{login_hint[1]}'")
+    elif not server.has_accounts():
+        click.echo(f"Open {url}eerste-keer/ op deze computer om het eerste account te maken.")
+    server.serve(adres, port)

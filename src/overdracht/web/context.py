@@ -1,0 +1,32 @@
+"""Template context for every page: the navigation and the user's role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from overdracht.web.permissions import is_beheerder
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav": []}
+    items = [
+        ("dossiers", "Dossiers"),
+        ("importeren", "Importeren"),
+        ("loket", "TLV-aanvragen"),
+    ]
+    if is_beheerder(user):
+        items.append(("beheer", "Beheer"))
+    return {"nav": [item for item in items if _exists(item[0])], "is_beheerder": is_beheerder(user)}
+
+
+def _exists(name: str) -> bool:
+    try:
+        reverse(name)
+    except NoReverseMatch:
+        return False
+    return True

@@ -1,0 +1,155 @@
+"""What the web adds around the dossier: versions, accounts' roles, files, overlays.
+
+The dossier itself is the pydantic document, stored as JSON in :class:`DossierVersion`. The few
+columns on :class:`Dossier` (name, transition, status, ...) are an index for the overview page,
+derived from the current version on every save; they are never edited on their own.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+
+def new_public_id() -> str:
+    """An opaque id for URLs: says nothing about the pupil, cannot be guessed."""
+    return secrets.token_urlsafe(12)
+
+
+class Role(models.TextChoices):
+    BEHEERDER = "beheerder", "Beheerder"
+    IB = "ib", "Intern begeleider / mentor"
+    ADMINISTRATIE = "administratie", "Leerlingadministratie"
+    LOKET = "loket", "Loket samenwerkingsverband"
+
+
+class Profile(models.Model):
+    """A staff account's role (and, later, its school or samenwerkingsverband)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profiel"
+    )
+    rol = models.CharField("rol", max_length=20, choices=Role.choices, default=Role.IB)
+
+    class Meta:
+        verbose_name = "profiel"
+        verbose_name_plural = "profielen"
+
+    def __str__(self) -> str:
+        return f"{self.user.get_username()} ({self.get_rol_display()})"
+
+
+class Status(models.TextChoices):
+    ONVOLLEDIG = "onvolledig", "Concept, onvolledig"
+    COMPLEET = "compleet", "Concept, compleet"
+    DEFINITIEF = "definitief", "Definitief"
+
+
+class Dossier(models.Model):
+    """One pupil's handover for one transition; its content lives in its versions."""
+
+    public_id = models.CharField(max_length=32, unique=True, default=new_public_id, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Index of the current version, for listing, filtering and searching 5,000 dossiers.
+    current_number = models.PositiveIntegerField(default=0)
+    leerling_naam = models.CharField(max_length=300, db_index=True)
+    leerling_sorteernaam = models.CharField(max_length=300, db_index=True)
+    leerlingnummer = models.CharField(max_length=50, blank=True, db_index=True)
+    overgang = models.CharField(max_length=40, db_index=True)
+    schooljaar = models.CharField(max_length=9, db_index=True)
+    status = models.CharField(max_length=20, choices=Status.choices, db_index=True)
+    ontbreekt = models.PositiveIntegerField(default=0)
+    volgende_termijn = models.DateField(null=True, blank=True)
+    volgende_termijn_wat = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "dossier"
+        verbose_name_plural = "dossiers"
+        indexes = [models.Index(fields=["status", "overgang", "schooljaar"])]
+
+    def __str__(self) -> str:
+        return f"dossier {self.public_id}"
+
+    @property
+    def current(self) -> DossierVersion:
+        return self.versions.get(number=self.current_number)
+
+
+class DossierVersion(models.Model):
+    """Every save is a version: who, when, what changed. A final version is frozen."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    data: models.JSONField[Any] = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    wijzigingen = models.JSONField(default=list, help_text="Wat er veranderde, in gewone taal")
+    herkomst = models.CharField(max_length=200, blank=True, help_text="Bijv. 'import', 'hersteld'")
+    definitief = models.BooleanField(default=False)
+    definitief_op = models.DateTimeField(null=True, blank=True)
+    definitief_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "versie"
+        verbose_name_plural = "versies"
+        ordering = ["dossier", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["dossier", "number"], name="een_nummer_per_versie")
+        ]
+
+    def __str__(self) -> str:
+        return f"versie {self.number}"
+
+
+class Bestand(models.Model):
+    """An uploaded bijlage; stored in the data folder under a random name, served after login."""
+
+    public_id = models.CharField(max_length=32, unique=True, default=new_public_id, editable=False)
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="bestanden")
+    naam = models.CharField(max_length=255, help_text="Oorspronkelijke bestandsnaam")
+    opslag = models.CharField(max_length=100, help_text="Naam in de map bestanden/")
+    grootte = models.PositiveIntegerField()
+    soort = models.CharField(max_length=100, default="application/octet-stream")
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "bestand"
+        verbose_name_plural = "bestanden"
+
+    def __str__(self) -> str:
+        return f"bestand {self.public_id}"
+
+
+class Overlay(models.Model):
+    """A regional overlay uploaded by a beheerder; the active one applies to every check."""
+
+    naam = models.CharField(max_length=255)
+    inhoud = models.TextField()
+    actief = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "regionale aanvulling"
+        verbose_name_plural = "regionale aanvullingen"
+
+    def __str__(self) -> str:
+        return self.naam

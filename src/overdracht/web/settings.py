@@ -1,0 +1,163 @@
+"""Django settings for the overdracht web app, read from the environment (healthchecks' habit).
+
+- ``OVERDRACHT_DATA``: the data folder (database, uploads, secret key); ``./overdracht-data``.
+- ``DATABASE_URL``: a PostgreSQL address (``postgres://user:pw@host/db``); default SQLite in the
+  data folder.
+- ``OVERDRACHT_PUBLIC=1``: the app listens on another address than 127.0.0.1; switches on the
+  HTTPS settings (secure cookies, HSTS, SSL redirect). ``OVERDRACHT_HOSTS`` lists the host names.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+DATA_DIR = Path(os.environ.get("OVERDRACHT_DATA", "overdracht-data")).resolve()
+PUBLIC = os.environ.get("OVERDRACHT_PUBLIC", "") == "1"
+
+
+def _secret_key(data_dir: Path) -> str:
+    """The key kept in the data folder (made by ``overdracht web``, 0600); else a key for this
+    process only (tests, tools), so importing the settings never writes anything."""
+    env = os.environ.get("OVERDRACHT_SECRET_KEY")
+    if env:
+        return env
+    try:
+        return (data_dir / SECRET_KEY_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return secrets.token_urlsafe(50)
+
+
+SECRET_KEY_FILE = "geheime-sleutel.txt"
+SECRET_KEY = _secret_key(DATA_DIR)
+DEBUG = False
+
+if PUBLIC:
+    ALLOWED_HOSTS = [h for h in os.environ.get("OVERDRACHT_HOSTS", "").split(",") if h]
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS]
+else:
+    ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "overdracht.web.apps.OverdrachtWebConfig",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "overdracht.web.middleware.PrivateByDefault",
+]
+
+ROOT_URLCONF = "overdracht.web.urls"
+WSGI_APPLICATION = "overdracht.web.wsgi.application"
+
+TEMPLATES: list[dict[str, Any]] = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "overdracht.web.context.navigation",
+            ],
+            "builtins": ["overdracht.web.templatetags.overdracht_tags"],
+        },
+    }
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{DATA_DIR / 'overdracht.sqlite3'}", conn_max_age=60
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Several waitress threads write: wait for the lock instead of failing at once.
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "dossiers"
+LOGOUT_REDIRECT_URL = "login"
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands")]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = None
+# The few static files (CSS, the pinned htmx) are served by WhiteNoise straight from the package.
+WHITENOISE_USE_FINDERS = True
+
+# Uploads (bijlagen, imports) live in the data folder and are only served by views that
+# check the login; there is no public MEDIA_URL.
+UPLOAD_DIR = DATA_DIR / "bestanden"
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+MAX_UPLOAD_BYTES = 25 * 1024 * 1024
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_FAILURE_VIEW = "overdracht.web.views.errors.csrf_failure"
+X_FRAME_OPTIONS = "SAMEORIGIN"  # the PDF preview is shown in an <iframe> of our own page
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Logs never hold pupil data: only the method, the path (opaque ids) and the status code.
+LOGGING: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "WARNING"},
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "overdracht": {"handlers": ["console"], "level": "INFO"},
+    },
+}

@@ -1,0 +1,198 @@
+"""The dossier store: every save validated by the pydantic model, kept as a new version.
+
+Views call these functions; they call the library (``overdracht.check``) and never the other
+way round.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import transaction
+from django.utils import timezone
+
+from overdracht.checklists import Report, check
+from overdracht.checklists.loader import overlay_bases
+from overdracht.errors import OverdrachtError
+from overdracht.model import Dossier as DossierDoc
+from overdracht.web.changes import describe_changes
+from overdracht.web.models import Dossier, DossierVersion, Overlay, Status
+
+User = AbstractBaseUser | AnonymousUser
+
+
+class VersionConflict(OverdrachtError):
+    """Someone else saved the dossier after this form was opened."""
+
+    def __init__(self, current: DossierVersion) -> None:
+        who = current.created_by.get_username() if current.created_by else "iemand anders"
+        when = timezone.localtime(current.created_at).strftime("%d-%m-%Y %H:%M")
+        super().__init__(
+            f"{who} heeft dit dossier op {when} ook opgeslagen (versie {current.number}). "
+            "Uw wijzigingen zijn niet opgeslagen maar staan nog in het formulier; vergelijk ze "
+            "met de nieuwe versie en sla opnieuw op."
+        )
+        self.current = current
+
+
+def document(data: dict[str, Any]) -> DossierDoc:
+    """The stored JSON as the pydantic document (it was validated when it was saved)."""
+    return DossierDoc.model_validate(data)
+
+
+def as_json(doc: DossierDoc) -> dict[str, Any]:
+    """The pydantic document as the JSON we store: the same keys as a dossier file."""
+    data: dict[str, Any] = doc.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
+    return data
+
+
+def active_overlay() -> Path | None:
+    """The file of the active regional overlay, written to the data folder; None if none."""
+    overlay = Overlay.objects.filter(actief=True).order_by("-created_at").first()
+    if overlay is None:
+        return None
+    folder = Path(settings.DATA_DIR) / "aanvullingen"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"aanvulling-{overlay.pk}.yaml"
+    if not path.exists():
+        path.write_text(overlay.inhoud, encoding="utf-8")
+    return path
+
+
+def check_document(doc: DossierDoc) -> Report:
+    """The checklist report of a dossier, with the active overlay (if it extends this checklist)."""
+    overlay = active_overlay()
+    if overlay is not None and doc.overgang.id in _bases(overlay):
+        return check(doc, overlay=overlay)
+    return check(doc)
+
+
+@functools.cache
+def _bases(overlay: Path) -> tuple[str, ...]:
+    # An overlay file never changes once written (a new upload gets a new name).
+    return tuple(overlay_bases(overlay))
+
+
+@dataclass(frozen=True)
+class Deadline:
+    date: dt.date
+    what: str
+
+
+def next_deadline(doc: DossierDoc, report: Report) -> Deadline | None:
+    """The first date that matters: a deadline in the findings, else the start at the new school."""
+    candidates: list[Deadline] = []
+    for finding in report.findings:
+        due = getattr(finding, "due", None) or getattr(finding, "deadline", None)
+        if isinstance(due, dt.date) and finding.severity != "info":
+            candidates.append(Deadline(due, finding.title or finding.rule))
+    start = doc.overgang.geplande_startdatum
+    candidates.append(Deadline(start, "start op de nieuwe school"))
+    return min(candidates, key=lambda d: d.date)
+
+
+def _index(dossier: Dossier, doc: DossierDoc, report: Report, final: bool) -> None:
+    leerling = doc.leerling
+    dossier.leerling_naam = leerling.volledige_naam
+    dossier.leerling_sorteernaam = f"{leerling.achternaam} {leerling.voornamen}".lower()
+    dossier.leerlingnummer = leerling.leerlingnummer or ""
+    dossier.overgang = doc.overgang.id
+    dossier.schooljaar = doc.overgang.schooljaar
+    dossier.ontbreekt = len(report.errors)
+    if final:
+        dossier.status = Status.DEFINITIEF
+    else:
+        dossier.status = Status.COMPLEET if report.complete else Status.ONVOLLEDIG
+    deadline = next_deadline(doc, report)
+    dossier.volgende_termijn = deadline.date if deadline else None
+    dossier.volgende_termijn_wat = deadline.what if deadline else ""
+
+
+def _user(user: User | None) -> Any:
+    return user if user is not None and user.is_authenticated else None
+
+
+@transaction.atomic
+def create_dossier(doc: DossierDoc, user: User | None, herkomst: str = "") -> Dossier:
+    """A new dossier with ``doc`` as its first version."""
+    report = check_document(doc)
+    dossier = Dossier(current_number=1)
+    _index(dossier, doc, report, final=False)
+    dossier.save()
+    DossierVersion.objects.create(
+        dossier=dossier,
+        number=1,
+        data=as_json(doc),
+        created_by=_user(user),
+        wijzigingen=["Dossier aangemaakt"],
+        herkomst=herkomst,
+    )
+    return dossier
+
+
+@transaction.atomic
+def save_version(
+    dossier: Dossier,
+    doc: DossierDoc,
+    user: User | None,
+    *,
+    base_number: int | None,
+    herkomst: str = "",
+) -> DossierVersion | None:
+    """Store ``doc`` as the next version; None when nothing changed.
+
+    ``base_number`` is the version the user's form was based on: if another version was saved
+    in the meantime, :class:`VersionConflict` is raised and nothing is stored.
+    """
+    locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    current = locked.versions.get(number=locked.current_number)
+    if base_number is not None and base_number != locked.current_number:
+        raise VersionConflict(current)
+    data = as_json(doc)
+    if data == current.data:
+        return None
+    report = check_document(doc)
+    number = locked.current_number + 1
+    version = DossierVersion.objects.create(
+        dossier=locked,
+        number=number,
+        data=data,
+        created_by=_user(user),
+        wijzigingen=describe_changes(current.data, data),
+        herkomst=herkomst,
+    )
+    locked.current_number = number
+    _index(locked, doc, report, final=False)
+    locked.save()
+    dossier.refresh_from_db()
+    return version
+
+
+@transaction.atomic
+def mark_final(dossier: Dossier, user: User | None) -> DossierVersion:
+    """Freeze the current version (the caller checked that it is complete)."""
+    locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    version = locked.versions.get(number=locked.current_number)
+    version.definitief = True
+    version.definitief_op = timezone.now()
+    version.definitief_door = _user(user)
+    version.save()
+    doc = document(version.data)
+    _index(locked, doc, check_document(doc), final=True)
+    locked.save()
+    dossier.refresh_from_db()
+    return version
+
+
+def reindex(dossier: Dossier) -> None:
+    """Recompute the overview columns (after an overlay changed, say)."""
+    version = dossier.current
+    doc = document(version.data)
+    _index(dossier, doc, check_document(doc), final=version.definitief)
+    dossier.save()

@@ -1,0 +1,15 @@
+"""Small template filters, loaded on every template (settings: builtins)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def get_item(mapping: dict[str, Any], key: str) -> Any:
+    """``{{ titles|get_item:d.overgang }}``"""
+    return mapping.get(key)

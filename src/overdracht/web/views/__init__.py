@@ -1,0 +1,12 @@
+"""Thin views: parse the request, call the store or the library, render a template.
+
+Every module here defines ``urlpatterns``; add a new module to ``VIEW_MODULES``.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from overdracht.web.views import accounts, dossiers, editing, errors
+
+VIEW_MODULES: list[ModuleType] = [accounts, dossiers, editing, errors]

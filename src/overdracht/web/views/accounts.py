@@ -1,0 +1,73 @@
+"""Log in, log out, and the first-run page that makes the first beheerder account."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import URLPattern, path
+
+from overdracht.web.models import Profile, Role
+
+LOCAL_ADDRESSES = {"127.0.0.1", "::1"}
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": (
+            "Deze combinatie van gebruikersnaam en wachtwoord is onbekend. Let op hoofdletters."
+        ),
+        "inactive": "Dit account is uitgeschakeld. Vraag de beheerder om het weer aan te zetten.",
+    }
+
+
+class FirstAccountForm(UserCreationForm):  # type: ignore[type-arg]
+    class Meta(UserCreationForm.Meta):  # type: ignore[name-defined,misc]
+        model = get_user_model()
+        fields = ("username",)
+
+
+def first_run(request: HttpRequest) -> HttpResponse:
+    """Make the first account (beheerder); only while none exists, only from this machine."""
+    if get_user_model().objects.exists():
+        raise Http404
+    if request.META.get("REMOTE_ADDR") not in LOCAL_ADDRESSES:
+        raise PermissionDenied(
+            "Het eerste account kan alleen worden gemaakt op de computer waarop overdracht draait."
+        )
+    form = FirstAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save(commit=False)
+        user.is_staff = True
+        user.is_superuser = True
+        user.save()
+        Profile.objects.create(user=user, rol=Role.BEHEERDER)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect("dossiers")
+    return render(request, "overdracht/eerste_keer.html", {"form": form})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "registration/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if not get_user_model().objects.exists():
+            return redirect("eerste_keer")
+        return super().get(request, *args, **kwargs)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return redirect("dossiers")
+
+
+urlpatterns: list[URLPattern] = [
+    path("", home, name="home"),
+    path("inloggen/", LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("eerste-keer/", first_run, name="eerste_keer"),
+]
