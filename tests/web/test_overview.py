@@ -50,3 +50,11 @@ def test_links_carry_opaque_ids_only(ib_client: Client, all_samples: list[Any]) 
         for dossier in all_samples:
             assert dossier.leerling_naam.replace(" ", "") not in href
         assert not re.search(r"\d{9}", href), href  # no BSN-like number
+
+
+def test_sorting_ignores_a_tussenvoegsel_in_the_surname() -> None:
+    from overdracht.web.store import sort_name
+
+    assert sort_name("de Vries", "Lotte") == "vries lotte"
+    assert sort_name("van 't Hof", "Sem") == "hof sem"
+    assert sort_name("El Amrani", "Ayoub") == "el amrani ayoub"

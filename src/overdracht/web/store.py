@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,10 +98,18 @@ def next_deadline(doc: DossierDoc, report: Report) -> Deadline | None:
     return min(candidates, key=lambda d: d.date)
 
 
+def sort_name(achternaam: str, voornamen: str) -> str:
+    """Dutch alphabetical order ignores a tussenvoegsel typed into the surname ('de Vries')."""
+    return f"{_TUSSENVOEGSEL.sub('', achternaam)} {voornamen}".lower()
+
+
+_TUSSENVOEGSEL = re.compile(r"^(?:(?:[a-z]+|'t|'s)\s+)+")
+
+
 def _index(dossier: Dossier, doc: DossierDoc, report: Report, final: bool) -> None:
     leerling = doc.leerling
     dossier.leerling_naam = leerling.volledige_naam
-    dossier.leerling_sorteernaam = f"{leerling.achternaam} {leerling.voornamen}".lower()
+    dossier.leerling_sorteernaam = sort_name(leerling.achternaam, leerling.voornamen)
     dossier.leerlingnummer = leerling.leerlingnummer or ""
     dossier.overgang = doc.overgang.id
     dossier.schooljaar = doc.overgang.schooljaar
