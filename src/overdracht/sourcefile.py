@@ -302,6 +302,11 @@ def read_source(path: Path) -> SourceDocument:
         raise InvalidInputError(
             f"{path}: het bestand kan niet gelezen worden ({os_reason(exc)})."
         ) from None
+    if b"\x00" in raw[:8192] or raw.startswith((b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise InvalidInputError(
+            f"{path}: dit is geen tekstbestand (bijvoorbeeld een PDF, Word- of Excelbestand). "
+            "Geef een dossier in YAML of JSON op."
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -44,10 +44,13 @@ def test_check_incomplete_dossier_shows_field_and_source() -> None:
 def test_check_json_shape() -> None:
     code, out, _ = run("check", "--json", str(SAMPLES / "po-vo-concept.yaml"))
     assert code == 1
-    data = json.loads(out)
-    assert set(data) == {"dossier", "transition", "complete", "findings"}
-    assert data["transition"] == "po-vo" and data["complete"] is False
-    assert set(data["findings"][0]) == {"rule", "severity", "path", "message", "source"}
+    (data,) = json.loads(out)
+    assert set(data) == {"dossier", "transition", "complete", "findings", "error"}
+    assert data["transition"] == "po-vo" and data["complete"] is False and data["error"] is None
+    assert set(data["findings"][0]) == {
+        *("rule", "severity", "path", "message", "source"),
+        *("title", "problem", "reason", "advice", "due", "status"),
+    }
     errors = [f for f in data["findings"] if f["severity"] == "error"]
     assert {f["rule"] for f in errors} == {"inzage", "schooladvies"}
     assert {f["severity"] for f in data["findings"]} <= {"error", "warning", "info"}
@@ -63,7 +66,43 @@ def test_check_several_dossiers_one_line_each_and_worst_code(tmp_path: Path) -> 
         f"{files[0]}: po-vo: COMPLEET, 1 waarschuwing",
         f"{files[1]}: po-vo: ONVOLLEDIG: 2 verplichte onderdelen ontbreken, 2 waarschuwingen",
     ]
-    assert err.startswith(f"{broken}: Fout: {broken}:2: het bestand is geen geldige YAML of JSON")
+    assert err.startswith(f"Fout: {broken}:2: het bestand is geen geldige YAML of JSON")
+
+
+def test_check_json_always_a_list_with_unreadable_files(tmp_path: Path) -> None:
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text("leerling: [\n", encoding="utf-8")
+    missing = tmp_path / "weg.yaml"
+    code, out, err = run("check", "--json", str(SAMPLES / "po-vo-compleet.yaml"), str(broken))
+    assert code == 3
+    good, bad = json.loads(out)
+    assert good["complete"] is True and good["error"] is None
+    assert bad["dossier"] == str(broken) and bad["transition"] is None
+    assert bad["complete"] is False and bad["findings"] == []
+    assert bad["error"].startswith(f"{broken}:2: het bestand is geen geldige YAML of JSON")
+    assert err.startswith(f"Fout: {broken}:2:")
+
+    code, out, _ = run("check", "--json", str(broken), str(missing))
+    assert code == 3
+    assert [e["dossier"] for e in json.loads(out)] == [str(broken), str(missing)]
+
+    code, out, _ = run("check", "--json", str(missing))
+    assert code == 3
+    (entry,) = json.loads(out)
+    assert entry["error"] == f"{missing}: bestand niet gevonden. Controleer de naam en de map."
+
+
+def test_finding_fields_make_the_message() -> None:
+    code, out, _ = run("check", "--json", str(SAMPLES / "po-so-zonder-toestemming.yaml"))
+    assert code == 1
+    (data,) = json.loads(out)
+    (finding,) = [f for f in data["findings"] if f["severity"] == "error"]
+    assert finding["message"] == (
+        f"{finding['title']}: {finding['problem']}. Verplicht"
+        + (f" omdat {finding['reason']}" if finding["reason"] else "")
+        + "."
+        + (f" {finding['advice']}" if finding["advice"] else "")
+    )
 
 
 def test_check_json_several_is_a_list() -> None:
@@ -210,3 +249,21 @@ def test_click_usage_errors_are_dutch() -> None:
     result = CliRunner().invoke(main, ["check", "--onbekend"])
     assert "Fout: Onbekende optie '--onbekend'." in result.stderr
     assert "Gebruik: main check [OPTIES] DOSSIERS..." in result.stderr
+
+
+def test_binary_file_is_not_a_text_file(tmp_path: Path) -> None:
+    pdf = tmp_path / "dossier.yaml"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    code, _, err = run("check", str(pdf))
+    assert code == 3
+    assert err == (
+        f"Fout: {pdf}: dit is geen tekstbestand (bijvoorbeeld een PDF, Word- of Excelbestand). "
+        "Geef een dossier in YAML of JSON op.\n"
+    )
+
+
+def test_missing_choice_is_explained_in_dutch(tmp_path: Path) -> None:
+    code, _, err = run("template", str(tmp_path / "t.xlsx"))
+    assert code == 2
+    assert "Fout: Ontbrekende optie '--transition' / '-t'. Kies uit:\n\tvoorschool-po," in err
+    assert "Choose" not in err

@@ -177,6 +177,26 @@ def test_missing_consent_message_says_who_must_consent(sample: Sample) -> None:
     assert "ondersteuning.jeugdhulp" in report.left_out_fields
 
 
+def test_consent_message_agrees_with_who_must_consent(sample: Sample) -> None:
+    data = _with_jeugdhulp_consent(sample("po-so-compleet"), ["ouders"])
+    data["leerling"]["geboortedatum"] = "2011-05-20"
+    (message,) = errors_of(run_check(data, peildatum=date(2027, 5, 20)), "toestemming_jeugdhulp")
+    assert "bij een leerling van 16 jaar moet de leerling toestemming geven." in message
+    data["leerling"]["geboortedatum"] = "2013-05-20"
+    (message,) = errors_of(run_check(data, peildatum=date(2027, 5, 20)), "toestemming_jeugdhulp")
+    assert (
+        "bij een leerling van 14 jaar moeten de gezaghebbende ouders én de leerling "
+        "toestemming geven." in message
+    )
+
+
+def test_consent_message_says_student_in_mbo(sample: Sample) -> None:
+    data = sample("mbo-hbo-compleet")
+    data["toestemmingen"] = []
+    (message,) = errors_of(run_check(data), "toestemming_overdracht")
+    assert "; bij een student van " in message and "jaar moet de student toestemming geven" in message
+
+
 def test_consent_given_after_the_peildatum_does_not_count(sample: Sample) -> None:
     data = _with_jeugdhulp_consent(sample("po-so-compleet"), ["ouders"])
     data["toestemmingen"][-1]["datum"] = "2027-06-01"

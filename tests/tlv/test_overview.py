@@ -206,7 +206,7 @@ def test_shortcomings_group_problems_per_requirement(overzicht: Overzicht) -> No
         "Fase 2. collegiale consultatie is niet vastgelegd.",
         "In het plan van aanpak van het MDO ontbreekt: regie, evaluatiedatum.",
     )
-    assert route.reden == "Verplicht."
+    assert route.reden == ""
     assert route.uitleg.startswith("Leg onder 'ondersteuningsroute' per fase de datum vast")
 
 

@@ -27,6 +27,7 @@ class Problem:
 
     path: str
     message: str
+    due: date | None = None
 
 
 @dataclass
@@ -34,10 +35,16 @@ class Context:
     dossier: Dossier
     peildatum: date
     instellingen: Instellingen
+    van: str | None = None  # the sector the pupil leaves (the checklist's 'van:')
     data: dict[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
         self.data = self.dossier.model_dump(mode="python")
+
+    @property
+    def pupil_word(self) -> str:
+        """'student' in MBO and HBO, 'leerling' elsewhere."""
+        return "student" if self.van in ("mbo", "hbo") else "leerling"
 
     @property
     def leeftijd(self) -> int:

@@ -12,7 +12,6 @@ from overdracht.checklists.context import Context, Problem
 from overdracht.checklists.paths import present
 from overdracht.checklists.rules import RuleBase, months_between
 
-GIVERS = {"ouders": "de gezaghebbende ouders", "leerling": "de leerling"}
 
 
 class Deskundigenadviezen(RuleBase):
@@ -97,13 +96,16 @@ class Toestemming(RuleBase):
         givers = required_givers(
             ctx.leeftijd, s.toestemming_leerling_mee_vanaf, s.toestemming_leerling_alleen_vanaf
         )
-        who = " én ".join(GIVERS[g] for g in sorted(givers))
+        pupil = ctx.pupil_word
+        names = {"ouders": "de gezaghebbende ouders", "leerling": f"de {pupil}"}
+        who = " én ".join(names[g] for g in ("ouders", "leerling") if g in givers)
+        verb = "moet" if givers == {"leerling"} else "moeten"
         label = CATEGORY_LABELS.get(self.categorie, self.categorie)
         return [
             Problem(
                 "toestemmingen",
-                f"geen geldige toestemming voor {label}; bij een leerling van {ctx.leeftijd} "
-                f"jaar moeten {who} toestemming geven",
+                f"geen geldige toestemming voor {label}; bij een {pupil} van {ctx.leeftijd} "
+                f"jaar {verb} {who} toestemming geven",
             )
         ]
 

@@ -27,11 +27,10 @@ def _severity(rule: Rule, applies: bool) -> Severity | None:
 
 
 def _reason(rule: Rule, severity: Severity, applies: bool, ctx: Context) -> str:
-    if severity == "warning":
-        return "Aanbevolen."
-    if rule.niveau == "verplicht-als" and rule.als is not None and applies:
-        return f"Verplicht omdat {rule.als.explain(ctx)}."
-    return "Verplicht."
+    """Why a required item is required here: the clause after 'Verplicht omdat'."""
+    if severity == "error" and rule.niveau == "verplicht-als" and rule.als is not None:
+        return rule.als.explain(ctx) if applies else ""
+    return ""
 
 
 def evaluate_rule(rule: Rule, ctx: Context) -> list[Finding]:
@@ -41,9 +40,8 @@ def evaluate_rule(rule: Rule, ctx: Context) -> list[Finding]:
     base = {"rule": rule.id, "source": rule.bron, "title": rule.titel}
 
     def info(text: str, status: Literal["aanwezig", "n.v.t."]) -> list[Finding]:
-        message = f"{rule.titel}: {text}."
         return [
-            Finding(**base, severity="info", path=rule.main_path(), message=message, status=status)
+            Finding(**base, severity="info", path=rule.main_path(), problem=text, status=status)
         ]
 
     if severity is None:
@@ -55,13 +53,15 @@ def evaluate_rule(rule: Rule, ctx: Context) -> list[Finding]:
     if not problems:
         return info("aanwezig", "aanwezig")
     reason = _reason(rule, severity, applies, ctx)
-    hint = f" {rule.uitleg}" if rule.uitleg else ""
     return [
         Finding(
             **base,
             severity=severity,
             path=problem.path,
-            message=f"{rule.titel}: {problem.message}. {reason}{hint}",
+            problem=problem.message,
+            reason=reason,
+            advice=rule.uitleg or "",
+            due=problem.due,
             status="ontbreekt" if severity == "error" else "aanbevolen",
         )
         for problem in problems
@@ -77,7 +77,10 @@ def evaluate(
 ) -> Report:
     """Check ``dossier`` against every rule of ``checklist``."""
     ctx = Context(
-        dossier, peildatum or dossier.overgang.peildatum or date.today(), checklist.instellingen
+        dossier,
+        peildatum or dossier.overgang.peildatum or date.today(),
+        checklist.instellingen,
+        checklist.van,
     )
     findings: list[Finding] = []
     left_out: list[str] = []

@@ -1,14 +1,22 @@
-"""Findings as data: the result of evaluating a checklist against a dossier."""
+"""Findings as data: the result of evaluating a checklist against a dossier.
+
+A finding holds its parts as fields (what is wrong, why it is required, what to do, the
+deadline); every renderer reads these fields. The one Dutch sentence for a person is
+built from them in one place, :attr:`Finding.message`.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import date
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 Severity = Literal["error", "warning", "info"]
+Status = Literal["aanwezig", "ontbreekt", "aanbevolen", "n.v.t."]
 
-SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+# The order in which findings are shown: what blocks the handover first.
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 
 class Finding(BaseModel):
@@ -19,12 +27,52 @@ class Finding(BaseModel):
     rule: str = Field(description="Id of the checklist rule")
     severity: Severity
     path: str = Field(description="Field in the dossier this is about, e.g. 'opp.evaluaties'")
-    message: str = Field(description="Dutch explanation for the user")
-    source: str = Field(default="", description="Where the requirement comes from (law, seed)")
-    title: str = Field(default="", exclude=True, description="Title of the rule, for display")
-    status: Literal["aanwezig", "ontbreekt", "aanbevolen", "n.v.t.", "uitgesloten"] = Field(
-        default="ontbreekt", exclude=True
+    title: str = Field(default="", description="Title of the rule, e.g. 'Warme overdracht'")
+    problem: str = Field(
+        default="",
+        description="What is wrong (or 'aanwezig', 'niet van toepassing (...)' for info), "
+        "in Dutch, starting in lower case, without a final full stop",
     )
+    reason: str = Field(
+        default="",
+        description="Why the requirement applies to this dossier, as the Dutch clause after "
+        "'Verplicht omdat' (e.g. 'er een OPP is'); empty when it always applies",
+    )
+    advice: str = Field(default="", description="What the school can do (the rule's uitleg)")
+    due: date | None = Field(default=None, description="Deadline this finding is about")
+    source: str = Field(default="", description="Where the requirement comes from (law)")
+    status: Status = Field(default="ontbreekt", description="How the checklist report lists it")
+
+    @property
+    def level(self) -> str:
+        """'Verplicht' or 'Aanbevolen' (empty for info findings)."""
+        return {"error": "Verplicht", "warning": "Aanbevolen"}.get(self.severity, "")
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def message(self) -> str:
+        """The whole finding as one Dutch text: 'Titel: probleem. Verplicht omdat …. Uitleg'."""
+        text = f"{self.title or self.rule}: {self.problem}."
+        if self.level:
+            because = f" omdat {self.reason}" if self.reason and self.severity == "error" else ""
+            text += f" {self.level}{because}."
+        return f"{text} {self.advice}" if self.advice else text
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The documented JSON shape of one finding (the first five keys are the oldest)."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "path": self.path,
+            "message": self.message,
+            "source": self.source,
+            "title": self.title,
+            "problem": self.problem,
+            "reason": self.reason,
+            "advice": self.advice,
+            "due": self.due.isoformat() if self.due else None,
+            "status": self.status,
+        }
 
 
 class Report(BaseModel):
@@ -65,5 +113,6 @@ class Report(BaseModel):
             "dossier": self.dossier,
             "transition": self.transition,
             "complete": self.complete,
-            "findings": [f.model_dump() for f in self.findings],
+            "findings": [f.to_json_dict() for f in self.findings],
+            "error": None,
         }

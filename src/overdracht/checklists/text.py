@@ -9,15 +9,15 @@ import json
 
 from overdracht.checklists.consent import CATEGORY_LABELS
 from overdracht.checklists.loader import Checklist
-from overdracht.checklists.report import Finding, Report
+from overdracht.checklists.report import SEVERITY_ORDER, Finding, Report
 from overdracht.checklists.schema import Rule
+from overdracht.errors import OverdrachtError
 
 MARKS = {
     "aanwezig": "✓ aanwezig  ",
     "ontbreekt": "✗ verplicht ",
     "aanbevolen": "! aanbevolen",
     "n.v.t.": "- n.v.t.    ",
-    "uitgesloten": "- weggelaten",
 }
 
 
@@ -44,15 +44,11 @@ def _finding_lines(finding: Finding) -> list[str]:
     return lines
 
 
-def report_text(report: Report, *, show_all: bool = True) -> str:
+def report_text(report: Report) -> str:
     """The full Dutch report: per requirement present, missing, recommended or not applicable."""
     title = f"{report.dossier} — {report.checklist_title} ({report.transition})"
     lines = [title, "=" * min(len(title), 100)]
-    order = {"error": 0, "warning": 1, "info": 2}
-    findings = sorted(report.findings, key=lambda f: order[f.severity])
-    for finding in findings:
-        if finding.status == "n.v.t." and not show_all:
-            continue
+    for finding in sorted(report.findings, key=lambda f: SEVERITY_ORDER[f.severity]):
         lines.extend(_finding_lines(finding))
     if report.left_out:
         labels = ", ".join(CATEGORY_LABELS.get(c, c) for c in report.left_out)
@@ -63,9 +59,21 @@ def report_text(report: Report, *, show_all: bool = True) -> str:
     return "\n".join(lines)
 
 
-def reports_json(reports: list[Report]) -> str:
-    payload = [r.to_json_dict() for r in reports]
-    return json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2)
+def unreadable_json_dict(dossier: str, exc: OverdrachtError) -> dict[str, object]:
+    """The JSON entry of a dossier that could not be checked: the keys of a report + error."""
+    return {
+        "dossier": dossier,
+        "transition": None,
+        "complete": False,
+        "findings": [],
+        "error": exc.message,
+        "details": exc.details,
+    }
+
+
+def reports_json(entries: list[dict[str, object]]) -> str:
+    """``check --json``: always a list, one entry per dossier file, in the order given."""
+    return json.dumps(entries, ensure_ascii=False, indent=2)
 
 
 LEVEL_TEXT = {

@@ -131,13 +131,14 @@ class Termijn(RuleBase):
         if due is None or not self.at_risk(ctx):
             return []  # whether the date is filled in is another rule's job
         if due < ctx.peildatum:
-            return [Problem(self.main_path(), f"de termijn is verstreken op {due:%d-%m-%Y}")]
+            return [Problem(self.main_path(), f"de termijn is verstreken op {due:%d-%m-%Y}", due)]
         months = self.waarschuwen_maanden
         return [
             Problem(
                 self.main_path(),
                 f"de termijn verstrijkt op {due:%d-%m-%Y} (binnen {months} "
                 f"{'maand' if months == 1 else 'maanden'})",
+                due,
             )
         ]
 

@@ -9,7 +9,13 @@ import click
 
 from overdracht.checklists import check as check_dossier
 from overdracht.checklists import list_checklists, load_checklist
-from overdracht.checklists.text import checklist_text, report_text, reports_json, summary_line
+from overdracht.checklists.text import (
+    checklist_text,
+    report_text,
+    reports_json,
+    summary_line,
+    unreadable_json_dict,
+)
 from overdracht.cli.common import DATUM, handle_errors, overlay_option
 from overdracht.errors import EXIT_INCOMPLETE, EXIT_OK, OverdrachtError
 from overdracht.model import dossier_schema, expand_dossier_paths, load_dossier
@@ -51,7 +57,8 @@ def check(
     Afsluitcode: 0 compleet, 1 onvolledig, 2 verkeerd gebruik, 3 ongeldige invoer.
     """
     day = peildatum.date() if peildatum is not None else None  # type: ignore[attr-defined]
-    reports, worst = [], EXIT_OK
+    entries: list[dict[str, object]] = []
+    worst = EXIT_OK
     paths = expand_dossier_paths(dossiers)
     single = len(paths) == 1 and not dossiers[0].is_dir()
     for path in paths:
@@ -64,19 +71,26 @@ def check(
                 checklist_id=checklist_id,
             )
         except OverdrachtError as exc:
-            if single:
+            if single and not as_json:
                 raise
-            click.echo(f"{path}: Fout: {exc}", err=True)
+            click.echo(f"Fout: {naming(path, exc)}", err=True)
+            entries.append(unreadable_json_dict(str(path), exc))
             worst = max(worst, exc.exit_code)
             continue
-        reports.append(report)
+        entries.append(report.to_json_dict())
         worst = max(worst, EXIT_OK if report.complete else EXIT_INCOMPLETE)
         if not as_json:
             text = report_text(report) if single or uitgebreid else summary_line(report)
             click.echo(text + ("\n" if uitgebreid and not single else ""))
-    if as_json and reports:
-        click.echo(reports_json(reports))
+    if as_json:
+        click.echo(reports_json(entries))
     raise SystemExit(worst)
+
+
+def naming(path: Path, exc: OverdrachtError) -> str:
+    """The error's text, with the file name in front unless the message names it already."""
+    text = str(exc)
+    return text if str(path) in exc.message else f"{path}: {text}"
 
 
 @click.command()

@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "Got unexpected extra arguments ({args})": "Onverwachte extra argumenten ({args})",
     "{value!r} is not {choice}.": "{value!r} is niet {choice}.",
     "{value!r} is not one of {choices}.": "{value!r} is niet een van {choices}.",
+    "Choose from:\n\t{choices}": "Kies uit:\n\t{choices}",
     "{value!r} is not a valid {number_type}.": "{value!r} is geen geldig getal.",
     "{value} is not in the range {range}.": "{value} ligt niet tussen {range}.",
     "{name} {filename!r} does not exist.": "{name} {filename!r} bestaat niet.",

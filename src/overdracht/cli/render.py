@@ -97,7 +97,7 @@ def render(
     if dossier.is_dir():
         sys.exit(run_batch(dossier, output, chosen, final, force, pdfa, overlay, day, jobs))
 
-    from overdracht.render import render as render_documents
+    from overdracht.render import render_documents
 
     result = render_documents(
         dossier,

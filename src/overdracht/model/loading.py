@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,11 +11,22 @@ from pydantic import ValidationError
 
 from overdracht.errors import InvalidInputError
 from overdracht.model.dossier import Dossier
-from overdracht.sourcefile import SourceDocument, read_source
+from overdracht.sourcefile import SourceDocument, parse_text, read_source
 from overdracht.validation import describe_errors
 
 
-def parse_dossier(source: SourceDocument) -> Dossier:
+def parse_dossier(content: str | Mapping[str, Any], name: str = "dossier") -> Dossier:
+    """A dossier from YAML/JSON text or already parsed data (e.g. a web form or database).
+
+    ``name`` stands for the file in messages. Raises :class:`InvalidInputError` listing every
+    problem, with the line for text.
+    """
+    if isinstance(content, str):
+        return validate_source(parse_text(content, Path(name)))
+    return validate_source(SourceDocument(Path(name), dict(content), {}))
+
+
+def validate_source(source: SourceDocument) -> Dossier:
     """Validate parsed content as a dossier; raise InvalidInputError listing every problem."""
     if not isinstance(source.data, dict):
         raise InvalidInputError(
@@ -36,7 +47,7 @@ def parse_dossier(source: SourceDocument) -> Dossier:
 
 def load_dossier(path: str | Path) -> Dossier:
     """Read and validate a dossier file (``.yaml``, ``.yml`` or ``.json``)."""
-    return parse_dossier(read_source(Path(path)))
+    return validate_source(read_source(Path(path)))
 
 
 DOSSIER_SUFFIXES = (".yaml", ".yml", ".json")

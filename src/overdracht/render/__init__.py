@@ -3,23 +3,30 @@
 One view model per document, built from the dossier, the checklist report and consent;
 DOCX (docxtpl) and PDF (jinja2 HTML + WeasyPrint) are both rendered from it. The heavy
 renderers are imported on first use, so importing this package stays cheap.
+
+The function is :func:`render_documents` (also ``overdracht.render_documents``). This
+package is ``overdracht.render``, so ``from overdracht import render`` gives the package;
+calling it still works for older scripts, with a DeprecationWarning.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+import sys
+import types
+import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from overdracht.model.dossier import Dossier
     from overdracht.render.documents import RenderResult
 
-__all__ = ["extract_dossier_json", "render"]
+__all__ = ["extract_dossier_json", "render_documents"]
 
 
-def render(
+def render_documents(
     dossier: Dossier | str | Path,
     output_dir: str | Path,
     *,
@@ -75,3 +82,18 @@ def extract_dossier_json(pdf: str | Path) -> str:
     from overdracht.render.attachment import extract_dossier_json as _extract
 
     return _extract(Path(pdf))
+
+
+class _CallablePackage(types.ModuleType):
+    """Old scripts call ``overdracht.render(...)``: the package forwards the call, with a warning."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> RenderResult:
+        warnings.warn(
+            "overdracht.render(...) is verouderd; gebruik overdracht.render_documents(...)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return render_documents(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallablePackage

@@ -37,7 +37,7 @@ FILE_NAMES = {
 
 @dataclass
 class RenderResult:
-    """What :func:`overdracht.render` wrote for one dossier."""
+    """What :func:`overdracht.render_documents` wrote for one dossier."""
 
     dossier: str
     files: list[Path]

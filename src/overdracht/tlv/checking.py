@@ -7,11 +7,10 @@ from datetime import date
 from pathlib import Path
 from typing import TypedDict
 
-from overdracht.checklists.context import Context
 from overdracht.checklists.evaluate import evaluate
 from overdracht.checklists.loader import Checklist, load_checklist, overlay_bases
 from overdracht.checklists.report import Finding, Report
-from overdracht.checklists.tlv_rules import Procesregie, Termijn
+from overdracht.checklists.tlv_rules import Procesregie
 from overdracht.errors import InvalidInputError, OverdrachtError, UsageError
 from overdracht.model.dossier import Dossier
 from overdracht.model.loading import load_dossier
@@ -153,15 +152,14 @@ def check_file(
     checklist = checklists.get(transition)
     day = peildatum or dossier.overgang.peildatum or date.today()
     report = evaluate(checklist, dossier, dossier_path=str(path), peildatum=day)
-    ctx = Context(dossier, day, checklist.instellingen)
     return Aanvraag(
         bestand=shown,
         status=_status(report),
         peildatum=day,
-        eerste_termijn=_first_deadline(checklist, ctx),
+        eerste_termijn=_first_deadline(report, day),
         procesregie=_procesregie(checklist, dossier),
         findings=report.findings,
-        tekortkomingen=shortcomings(checklist, report.findings),
+        tekortkomingen=shortcomings(report.findings),
         adres=_adres(dossier),
         **_identity(dossier, namen),
     )
@@ -178,45 +176,30 @@ def pupil_label(leerling: Leerling, namen: bool = False) -> str:
     return initials
 
 
-def shortcomings(checklist: Checklist, findings: list[Finding]) -> list[Tekortkoming]:
-    """Group the errors and warnings per rule, with the problem texts split from the advice."""
+def shortcomings(findings: list[Finding]) -> list[Tekortkoming]:
+    """Group the errors and warnings per rule: every problem found for one requirement."""
     grouped: dict[str, list[Finding]] = {}
     for finding in findings:
         if finding.severity != "info":
             grouped.setdefault(finding.rule, []).append(finding)
-    result: list[Tekortkoming] = []
-    for rule_id, group in grouped.items():
-        rule = checklist.rule(rule_id)
-        uitleg = (rule.uitleg or "") if rule is not None else ""
-        texts = [_problem_text(f, uitleg) for f in group]
-        result.append(
-            Tekortkoming(
-                rule=rule_id,
-                titel=group[0].title,
-                problemen=tuple(dict.fromkeys(problem for problem, _ in texts)),
-                reden=texts[0][1],
-                uitleg=uitleg,
-                bron=group[0].source,
-                verplicht=group[0].severity == "error",
-            )
+    result = [
+        Tekortkoming(
+            rule=rule_id,
+            titel=group[0].title,
+            problemen=tuple(dict.fromkeys(_sentence(f.problem) for f in group)),
+            reden=group[0].reason,
+            uitleg=group[0].advice,
+            bron=group[0].source,
+            verplicht=group[0].severity == "error",
         )
+        for rule_id, group in grouped.items()
+    ]
     result.sort(key=lambda t: not t.verplicht)
     return result
 
 
-def _problem_text(finding: Finding, uitleg: str) -> tuple[str, str]:
-    """Split 'Titel: probleem. Reden. Uitleg' (see evaluate_rule) into probleem and reden."""
-    text = finding.message
-    if finding.title and text.startswith(f"{finding.title}: "):
-        text = text[len(finding.title) + 2 :]
-    if uitleg and text.endswith(f" {uitleg}"):
-        text = text[: -len(uitleg) - 1]
-    for marker in (". Verplicht", ". Aanbevolen"):
-        cut = text.rfind(marker)
-        if cut >= 0:
-            problem = text[:cut]
-            return problem[:1].upper() + problem[1:] + ".", text[cut + 2 :]
-    return text, ""
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
 
 
 def _status(report: Report) -> Status:
@@ -227,15 +210,13 @@ def _status(report: Report) -> Status:
     return "compleet"
 
 
-def _first_deadline(checklist: Checklist, ctx: Context) -> Deadline | None:
-    """The earliest deadline that has passed or is close, from the ``termijn`` rules."""
-    found: list[Deadline] = []
-    for rule in checklist.regels:
-        if not isinstance(rule, Termijn) or (rule.als is not None and not rule.als.holds(ctx)):
-            continue
-        due = rule.deadline(ctx)
-        if due is not None and rule.at_risk(ctx):
-            found.append(Deadline(due, rule.titel, verstreken=due < ctx.peildatum))
+def _first_deadline(report: Report, peildatum: date) -> Deadline | None:
+    """The earliest deadline that has passed or is close (the findings of ``termijn`` rules)."""
+    found = [
+        Deadline(f.due, f.title, verstreken=f.due < peildatum)
+        for f in report.findings
+        if f.due is not None
+    ]
     return min(found, key=lambda d: d.datum, default=None)
 
 

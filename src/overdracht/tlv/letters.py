@@ -170,13 +170,10 @@ def closing(adres: Adres) -> list[str]:
 
 def why_text(item: Tekortkoming) -> str:
     """'dit is verplicht omdat er een OPP is (bron: ...).' from the reason and the source."""
-    reason = item.reden.rstrip(".")
-    if reason.startswith("Verplicht"):
-        why = "dit is verplicht" + reason[len("Verplicht") :]
-    elif reason.startswith("Aanbevolen"):
-        why = "dit wordt aanbevolen" + reason[len("Aanbevolen") :]
+    if item.verplicht:
+        why = f"dit is verplicht omdat {item.reden}" if item.reden else "dit is verplicht"
     else:
-        why = "dit is verplicht" if item.verplicht else "dit wordt aanbevolen"
+        why = "dit wordt aanbevolen"
     return f"{why} (bron: {item.bron})." if item.bron else f"{why}."
 
 

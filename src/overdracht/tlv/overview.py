@@ -44,7 +44,7 @@ class Tekortkoming:
     rule: str
     titel: str
     problemen: tuple[str, ...]
-    reden: str
+    reden: str  # why it is required here, the clause after 'verplicht omdat'; may be empty
     uitleg: str
     bron: str
     verplicht: bool
@@ -123,7 +123,7 @@ class Aanvraag:
             },
             "procesregie_hoort_bij": self.procesregie,
             "reden": self.reden or None,
-            "bevindingen": [f.model_dump() for f in self.findings],
+            "bevindingen": [f.to_json_dict() for f in self.findings],
         }
 
 
