@@ -92,7 +92,9 @@ def test_render_is_the_subpackage_and_old_calls_still_work(tmp_path: Path) -> No
 
 
 def test_render_is_the_subpackage_in_a_fresh_interpreter() -> None:
-    code = "from overdracht import render; import types; print(isinstance(render, types.ModuleType))"
+    code = (
+        "from overdracht import render; import types; print(isinstance(render, types.ModuleType))"
+    )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout

@@ -194,7 +194,9 @@ def test_consent_message_says_student_in_mbo(sample: Sample) -> None:
     data = sample("mbo-hbo-compleet")
     data["toestemmingen"] = []
     (message,) = errors_of(run_check(data), "toestemming_overdracht")
-    assert "; bij een student van " in message and "jaar moet de student toestemming geven" in message
+    assert (
+        "; bij een student van " in message and "jaar moet de student toestemming geven" in message
+    )
 
 
 def test_consent_given_after_the_peildatum_does_not_count(sample: Sample) -> None:

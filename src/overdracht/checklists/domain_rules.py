@@ -13,7 +13,6 @@ from overdracht.checklists.paths import present
 from overdracht.checklists.rules import RuleBase, months_between
 
 
-
 class Deskundigenadviezen(RuleBase):
     """Separate written advices; the first by one of ``eerste_discipline``."""
 

@@ -11,11 +11,11 @@ calling it still works for older scripts, with a DeprecationWarning.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
 import sys
 import types
 import warnings
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,7 +85,7 @@ def extract_dossier_json(pdf: str | Path) -> str:
 
 
 class _CallablePackage(types.ModuleType):
-    """Old scripts call ``overdracht.render(...)``: the package forwards the call, with a warning."""
+    """Old scripts call ``overdracht.render(...)``: forward the call, with a warning."""
 
     def __call__(self, *args: Any, **kwargs: Any) -> RenderResult:
         warnings.warn(
