@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from overdracht.cli.common import handle_errors
-from overdracht.errors import UsageError
+from overdracht.errors import InvalidInputError, UsageError
 
 
 @click.command(options_metavar="[OPTIES]")
@@ -45,6 +45,11 @@ from overdracht.errors import UsageError
     "demo-account.",
 )
 @click.option("--alleen-voorbereiden", is_flag=True, help="Maak de database klaar en stop.")
+@click.option(
+    "--controleer-log",
+    is_flag=True,
+    help="Controleer of er regels uit het verstrekkingenlog zijn verwijderd of veranderd, en stop.",
+)
 @handle_errors
 def web(
     data_dir: Path,
@@ -54,6 +59,7 @@ def web(
     beheerder: str | None,
     voorbeelden: Path | None,
     alleen_voorbereiden: bool,
+    controleer_log: bool,
 ) -> None:
     """Start de webapp op http://127.0.0.1:8000 (of --port), met de database in --data."""
     from overdracht.web import server
@@ -64,6 +70,9 @@ def web(
             "Geef met --hostnaam op onder welke naam de app bereikbaar is als u op een ander "
             "adres dan 127.0.0.1 luistert."
         )
+    if controleer_log:
+        _check_log(data_dir)
+        return
     server.configure(data_dir, public_hosts=list(hostnames) if public else None)
     server.migrate()
     if beheerder:
@@ -88,3 +97,24 @@ def web(
     elif not server.has_accounts():
         click.echo(f"Open {url}eerste-keer/ op deze computer om het eerste account te maken.")
     server.serve(adres, port)
+
+
+def _check_log(data_dir: Path) -> None:
+    from overdracht.web import server
+
+    if not data_dir.is_dir():
+        raise UsageError(f"{data_dir}: deze gegevensmap bestaat niet. Geef de map op met --data.")
+    server.configure(data_dir)
+    server.migrate()
+    from overdracht.web.disclosure import verify_chain
+
+    result = verify_chain()
+    if not result.ok:
+        raise InvalidInputError(
+            f"Het verstrekkingenlog in {data_dir} is niet in orde: er is achteraf iets "
+            "veranderd of weggehaald. Meld dit aan de functionaris gegevensbescherming.",
+            details=result.problemen,
+        )
+    click.echo(f"Het verstrekkingenlog in {data_dir} is in orde: {result.aantal} regels.")
+    if result.laatste_hash:
+        click.echo(f"Controlecode van de laatste regel: {result.laatste_hash}")

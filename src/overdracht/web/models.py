@@ -153,3 +153,71 @@ class Overlay(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+
+# --- Parents' inzage and the disclosure log (issue 11) -------------------------------------------
+
+
+class Logsoort(models.TextChoices):
+    VERSTREKKING = "verstrekking", "Verstrekking"
+    GEBEURTENIS = "gebeurtenis", "Gebeurtenis"
+    VERWIJDERD = "verwijderd", "Verwijderd na de bewaartermijn"
+
+
+class Logregel(models.Model):
+    """One entry of the append-only, hash-chained log: a disclosure or a state change.
+
+    No foreign keys and no pupil data: an entry outlives its dossier (retention) and its hash
+    covers every column, so nothing in it may ever change. ``dossier_ref`` is the dossier's
+    opaque ``public_id``.
+    """
+
+    volgnummer = models.PositiveBigIntegerField(unique=True)
+    tijdstip = models.DateTimeField()
+    soort = models.CharField(max_length=20, choices=Logsoort.choices, db_index=True)
+    door = models.CharField(max_length=200)
+    dossier_ref = models.CharField(max_length=32, blank=True, db_index=True)
+    versie = models.PositiveIntegerField(null=True, blank=True)
+    wat = models.CharField(max_length=500)
+    aan = models.CharField(max_length=300, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    weggelaten: models.JSONField[Any] = models.JSONField(default=list)
+    vorige_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = "logregel"
+        verbose_name_plural = "logregels"
+        ordering = ["volgnummer"]
+
+    def __str__(self) -> str:
+        return f"logregel {self.volgnummer}"
+
+    @property
+    def weggelaten_labels(self) -> str:
+        """The withheld consent categories, in Dutch."""
+        from overdracht.checklists.consent import CATEGORY_LABELS
+
+        return ", ".join(CATEGORY_LABELS.get(c, c) for c in self.weggelaten)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ValueError("Een logregel kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("Een logregel kan niet worden verwijderd.")
+
+
+class Logstand(models.Model):
+    """The log's head (count and last hash), kept apart so a removed last entry is noticed."""
+
+    aantal = models.PositiveBigIntegerField(default=0)
+    laatste_hash = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = "stand van het log"
+        verbose_name_plural = "stand van het log"
+
+    def __str__(self) -> str:
+        return f"log: {self.aantal} regels"

@@ -1,0 +1,256 @@
+"""The verstrekkingenlog: every time pupil data leaves the app, and every state change around
+inzage and definitief, as an append-only, hash-chained log.
+
+Each entry's hash covers the previous entry's hash and all of its own columns, so an entry that
+is changed or deleted afterwards is detected by :func:`verify_chain`. The log's head (count and
+last hash) is kept in a separate row, so removing the last entries is noticed too; the last hash
+is shown on the beheer page, for the privacy officer to note down outside the app.
+
+Views that let data leave the app call :func:`record`; state changes call :func:`note`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import IntegrityError, OperationalError, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from overdracht.model import Dossier as DossierDoc
+from overdracht.web.models import Dossier, DossierVersion, Logregel, Logsoort, Logstand
+
+GENESIS = "0" * 64
+_RETRIES = 5
+
+
+def _actor(user: Any) -> str:
+    """Who did it: a staff account's username, or a description such as 'ouder (moeder)'."""
+    if isinstance(user, str):
+        return user
+    if user is not None and getattr(user, "is_authenticated", False):
+        return str(user.get_username())
+    return "onbekend"
+
+
+def _content(entry: Logregel) -> str:
+    """The canonical text an entry's hash covers (everything but its own hash)."""
+    return json.dumps(
+        {
+            "volgnummer": entry.volgnummer,
+            "tijdstip": entry.tijdstip.astimezone(dt.UTC).isoformat(),
+            "soort": entry.soort,
+            "door": entry.door,
+            "dossier": entry.dossier_ref,
+            "versie": entry.versie,
+            "wat": entry.wat,
+            "aan": entry.aan,
+            "sha256": entry.sha256,
+            "weggelaten": list(entry.weggelaten),
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+
+
+def entry_hash(previous: str, entry: Logregel) -> str:
+    return hashlib.sha256(f"{previous}\n{_content(entry)}".encode()).hexdigest()
+
+
+def _append(
+    soort: str,
+    door: str,
+    *,
+    dossier_ref: str = "",
+    versie: int | None = None,
+    wat: str,
+    aan: str = "",
+    sha256: str = "",
+    weggelaten: Iterable[str] = (),
+) -> Logregel:
+    for attempt in range(_RETRIES):
+        try:
+            with transaction.atomic():
+                return _append_once(
+                    soort, door, dossier_ref, versie, wat, aan, sha256, list(weggelaten)
+                )
+        except (IntegrityError, OperationalError):
+            # Two appends at the same moment: the unique volgnummer refused one; try again.
+            if attempt == _RETRIES - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _append_once(
+    soort: str,
+    door: str,
+    dossier_ref: str,
+    versie: int | None,
+    wat: str,
+    aan: str,
+    sha256: str,
+    weggelaten: list[str],
+) -> Logregel:
+    head = Logstand.objects.select_for_update().filter(pk=1).first()
+    if head is None:
+        head = Logstand.objects.create(pk=1)
+    last = Logregel.objects.order_by("-volgnummer").first()
+    previous = last.hash if last is not None else GENESIS
+    entry = Logregel(
+        volgnummer=(last.volgnummer if last is not None else 0) + 1,
+        tijdstip=timezone.now(),
+        soort=soort,
+        door=door[:200],
+        dossier_ref=dossier_ref,
+        versie=versie,
+        wat=wat[:500],
+        aan=aan[:300],
+        sha256=sha256,
+        weggelaten=weggelaten,
+        vorige_hash=previous,
+    )
+    entry.hash = entry_hash(previous, entry)
+    entry.save()
+    head.aantal = entry.volgnummer
+    head.laatste_hash = entry.hash
+    head.save()
+    return entry
+
+
+def _version_number(version: DossierVersion | int | None) -> int | None:
+    if isinstance(version, DossierVersion):
+        return version.number
+    return version
+
+
+def receivers(dossier: Dossier, version: DossierVersion | int | None = None) -> str:
+    """The receiving school (and its samenwerkingsverband) of a dossier version, for 'aan'."""
+    number = _version_number(version) or dossier.current_number
+    stored = dossier.versions.filter(number=number).first()
+    if stored is None:
+        return ""
+    doc = DossierDoc.model_validate(stored.data)
+    school = doc.ontvangende_school
+    return f"{school.naam} ({school.swv})" if school.swv else school.naam
+
+
+def record(
+    user: Any,
+    dossier: Dossier,
+    version: DossierVersion | int | None,
+    what: str,
+    to_whom: str | None = None,
+    sha256: str = "",
+    left_out: Iterable[str] = (),
+) -> Logregel:
+    """Log that data of ``dossier`` left the app: call this from every download or export.
+
+    ``user``: the account (``request.user``) or a description; ``version``: the version (or its
+    number) that was sent; ``what``: in Dutch, e.g. ``"onderwijskundig rapport (PDF)"``;
+    ``to_whom``: the receiver (default: the receiving school and its samenwerkingsverband);
+    ``sha256``: of the file that left; ``left_out``: consent categories (ids such as
+    ``"jeugdhulp"``, as in ``Report.left_out``) that were withheld for lack of consent.
+    """
+    aan = to_whom if to_whom is not None else receivers(dossier, version)
+    return _append(
+        Logsoort.VERSTREKKING,
+        _actor(user),
+        dossier_ref=dossier.public_id,
+        versie=_version_number(version),
+        wat=what,
+        aan=aan,
+        sha256=sha256,
+        weggelaten=left_out,
+    )
+
+
+def note(
+    user: Any, dossier: Dossier, what: str, version: DossierVersion | int | None = None
+) -> Logregel:
+    """Log a state change of ``dossier`` (inzage asked, opened, submitted, final made, ...).
+
+    ``what`` is a Dutch sentence without names: say 'ouder (moeder)', not the parent's name,
+    because an entry can never be removed.
+    """
+    return _append(
+        Logsoort.GEBEURTENIS,
+        _actor(user),
+        dossier_ref=dossier.public_id,
+        versie=_version_number(version),
+        wat=what,
+    )
+
+
+def note_deleted(user: Any, dossier_ref: str, what: str) -> Logregel:
+    """Log that a dossier was deleted (retention); the entry holds no pupil data."""
+    return _append(Logsoort.VERWIJDERD, _actor(user), dossier_ref=dossier_ref, wat=what)
+
+
+def entries_for(dossier: Dossier) -> QuerySet[Logregel]:
+    return Logregel.objects.filter(dossier_ref=dossier.public_id).order_by("volgnummer")
+
+
+def disclosures() -> QuerySet[Logregel]:
+    return Logregel.objects.filter(soort=Logsoort.VERSTREKKING).order_by("volgnummer")
+
+
+@dataclass
+class ChainCheck:
+    """The result of :func:`verify_chain`: the problems found (in Dutch), none when sound."""
+
+    aantal: int = 0
+    laatste_hash: str = ""
+    problemen: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problemen
+
+
+def _all_entries() -> Iterator[Logregel]:
+    return Logregel.objects.order_by("volgnummer").iterator(chunk_size=2000)
+
+
+def verify_chain() -> ChainCheck:
+    """Walk the whole log and report every deleted, inserted or altered entry."""
+    result = ChainCheck()
+    previous = GENESIS
+    expected = 1
+    for entry in _all_entries():
+        if entry.volgnummer != expected:
+            if entry.volgnummer > expected:
+                missing = (
+                    f"regel {expected}"
+                    if entry.volgnummer == expected + 1
+                    else f"regels {expected} tot en met {entry.volgnummer - 1}"
+                )
+                result.problemen.append(f"{missing} ontbreken: verwijderd uit het log.")
+            else:
+                result.problemen.append(f"regel {entry.volgnummer} staat dubbel in het log.")
+        if entry.vorige_hash != previous:
+            result.problemen.append(
+                f"regel {entry.volgnummer} sluit niet aan op de regel ervoor "
+                "(een regel ervoor is verwijderd of veranderd)."
+            )
+        if entry_hash(entry.vorige_hash, entry) != entry.hash:
+            result.problemen.append(f"regel {entry.volgnummer} is achteraf veranderd.")
+        previous = entry.hash
+        expected = entry.volgnummer + 1
+        result.aantal += 1
+        result.laatste_hash = entry.hash
+    head = Logstand.objects.filter(pk=1).first()
+    if head is not None and head.aantal > 0:
+        if head.aantal >= expected:
+            result.problemen.append(
+                f"de laatste regel(s) na regel {expected - 1} ontbreken: het log had "
+                f"{head.aantal} regels."
+            )
+        elif head.laatste_hash != result.laatste_hash:
+            result.problemen.append("de laatste regel past niet bij de stand van het log.")
+    return result
