@@ -70,10 +70,7 @@ def _rows(entries: Sequence[Logregel]) -> list[list[str | int | None]]:
     names = _names(entries)
     rows: list[list[str | int | None]] = []
     for e in entries:
-        if e.dossier_ref:
-            leerling = names.get(e.dossier_ref, "(dossier verwijderd)")
-        else:
-            leerling = ""
+        leerling = names.get(e.dossier_ref, "(dossier verwijderd)") if e.dossier_ref else ""
         rows.append(
             [
                 e.volgnummer,
