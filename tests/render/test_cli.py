@@ -117,14 +117,14 @@ def test_pdfa_attachment_extracts_back_to_the_same_dossier(tmp_path: Path) -> No
     code, out, _ = run("extract", str(pdf))
     assert code == 0
     assert json.loads(out) == json.loads(dossier_to_json(load_dossier(source)))
-    # An independent PDF reader finds the same attachment, and the file claims PDF/A-3b.
+    # An independent PDF reader finds the same attachment, and the file claims PDF/A-3a.
     from pypdf import PdfReader
 
     reader = PdfReader(pdf)
     assert json.loads(reader.attachments["overdracht-dossier.json"][0]) == json.loads(out)
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
     assert 'pdfaid:part="3"' in xmp or "<pdfaid:part>3</pdfaid:part>" in xmp
-    assert 'pdfaid:conformance="B"' in xmp or "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
+    assert 'pdfaid:conformance="A"' in xmp or "<pdfaid:conformance>A</pdfaid:conformance>" in xmp
 
 
 def test_extract_without_dossier_is_explained(tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ from overdracht.errors import EXIT_OK
 @click.option(
     "--pdfa",
     is_flag=True,
-    help="PDF/A-3b met de dossiergegevens als bijlage (te lezen met 'overdracht extract').",
+    help="PDF/A-3a (archief) met de dossiergegevens als bijlage (lezen met 'overdracht extract').",
 )
 @overlay_option()
 @click.option(

@@ -50,7 +50,8 @@ def render_documents(
     - ``final=True`` raises :class:`~overdracht.errors.IncompleteError` (exit code 1) instead
       of rendering a concept.
     - Existing files are never overwritten unless ``force``; files are written atomically.
-    - ``pdfa=True`` writes PDF/A-3b; the rapport carries the shareable dossier as JSON.
+    - PDFs are tagged (PDF/UA-1); ``pdfa=True`` writes PDF/A-3a instead, and the rapport
+      carries the shareable dossier as JSON.
 
     Returns a :class:`~overdracht.render.documents.RenderResult` with the files written.
     """

@@ -186,7 +186,7 @@ def build_warm_handover(ctx: BuildContext) -> DocumentView:
     )
     deelnemers = [(name, "") for name in (w.deelnemers if w else [])]
     blank = ("\u00a0", "\u00a0")  # a row to write in keeps one line of height
-    deelnemers += [blank] * max(2, 5 - len(deelnemers))
+    deelnemers += [blank] * max(1, 4 - len(deelnemers))
     aanwezig = tabel(("Naam en rol", "Aanwezig namens"), deelnemers, titel="Deelnemers")
     bekend = list(w.afspraken) if w else []
     adviezen = lijst(
@@ -202,7 +202,7 @@ def build_warm_handover(ctx: BuildContext) -> DocumentView:
         section(
             "Ter bespreking",
             adviezen,
-            invul("Wat moet de nieuwe school weten om een goede start te maken?", 6),
+            invul("Wat moet de nieuwe school weten om een goede start te maken?", 5),
         ),
         section(
             "Afspraken",

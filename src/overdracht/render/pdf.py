@@ -19,9 +19,11 @@ from urllib.parse import unquote, urlsplit
 from jinja2 import FileSystemLoader, StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
 from weasyprint import CSS, HTML, Attachment
+from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from overdracht.render.pdf_artifacts import mark_page_furniture
 from overdracht.render.view import DocumentView, clean_text
 from overdracht.resources import data_dir
 
@@ -96,34 +98,53 @@ def pdf_assets() -> PdfAssets:
     return PdfAssets(root, template, fetcher, font_config, stylesheet)
 
 
-def render_html(view: DocumentView) -> str:
+def render_html(view: DocumentView, created: datetime | None = None) -> str:
     """The HTML of a document (also handy to look at a document in a browser)."""
-    return pdf_assets().template.render(doc=view)
+    when = (created or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return pdf_assets().template.render(doc=view, created=when)
+
+
+def _options(pdfa: bool, dossier_json: str | None, now: datetime) -> dict[str, Any]:
+    options: dict[str, Any] = {"pdf_variant": "pdf/a-3a" if pdfa else "pdf/ua-1"}
+    if pdfa and dossier_json is not None:
+        options["attachments"] = [
+            Attachment(
+                string=dossier_json,
+                name=ATTACHMENT_NAME,
+                description="Gegevens van het overdrachtsdossier (JSON)",
+                relationship="Data",
+                created=now,
+                modified=now,
+            )
+        ]
+    return options
+
+
+def layout_pdf(view: DocumentView, **options: Any) -> Document:
+    """The laid-out pages of ``view`` (what the pagination tests inspect)."""
+    assets = pdf_assets()
+    created = options.pop("created", None) or datetime.now(UTC)
+    html = HTML(
+        string=render_html(view, created),
+        base_url=str(assets.root) + "/",
+        url_fetcher=assets.fetcher,
+    )
+    document = html.render(
+        font_config=assets.font_config, stylesheets=[assets.stylesheet], **options
+    )
+    mark_page_furniture(document)
+    return document
 
 
 def render_pdf(view: DocumentView, *, pdfa: bool = False, dossier_json: str | None = None) -> bytes:
-    """PDF bytes of ``view``; with ``pdfa`` a PDF/A-3b carrying the dossier JSON."""
-    assets = pdf_assets()
-    html = HTML(
-        string=render_html(view), base_url=str(assets.root) + "/", url_fetcher=assets.fetcher
-    )
-    options: dict[str, Any] = {}
-    if pdfa:
-        options["pdf_variant"] = "pdf/a-3b"
-        if dossier_json is not None:
-            now = datetime.now(UTC)
-            options["attachments"] = [
-                Attachment(
-                    string=dossier_json,
-                    name=ATTACHMENT_NAME,
-                    description="Gegevens van het overdrachtsdossier (JSON)",
-                    relationship="Data",
-                    created=now,
-                    modified=now,
-                )
-            ]
-    data = html.write_pdf(
-        stylesheets=[assets.stylesheet], font_config=assets.font_config, **options
-    )
+    """Tagged PDF bytes of ``view``: PDF/UA-1, or with ``pdfa`` PDF/A-3a carrying the dossier JSON.
+
+    Both are tagged (headings, tables with header cells, lists, figures with alt text), in
+    Dutch (``Lang nl``) and show the document title as window title. The running header,
+    page numbers and CONCEPT marks are artifacts: not text and not in the structure tree.
+    """
+    now = datetime.now(UTC)
+    options = _options(pdfa, dossier_json, now)
+    data = layout_pdf(view, created=now, **options).write_pdf(**options)
     assert isinstance(data, bytes)
     return data

@@ -109,8 +109,12 @@ def tabel(
 
 
 def invul(vraag: str, regels: int = 4, titel: str = "", voorgevuld: tuple[str, ...] = ()) -> Block:
-    """A question with room to write; ``voorgevuld`` lines are already known answers."""
-    return Block("invul", titel=titel, alineas=(vraag, *voorgevuld), regels=regels)
+    """A question with room to write; ``voorgevuld`` lines are already known answers.
+
+    Known answers take the place of empty lines, down to two lines left to write in.
+    """
+    room = max(2, min(8, regels - len(voorgevuld)))
+    return Block("invul", titel=titel, alineas=(vraag, *voorgevuld), regels=room)
 
 
 def handtekening(rijen: list[tuple[str, str]], titel: str = "") -> Block:
