@@ -7,18 +7,18 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
-from overdracht.web.permissions import is_beheerder
+from overdracht.web.permissions import IMPORT_ROLES, LOKET_ROLES, has_role, is_beheerder
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav": []}
-    items = [
-        ("dossiers", "Dossiers"),
-        ("importeren", "Importeren"),
-        ("loket", "TLV-aanvragen"),
-    ]
+    items = [("dossiers", "Dossiers")]
+    if has_role(user, IMPORT_ROLES):
+        items.append(("importeren", "Importeren"))
+    if has_role(user, LOKET_ROLES):
+        items.append(("loket", "TLV-aanvragen"))
     if is_beheerder(user):
         items.append(("beheer", "Beheer"))
     return {"nav": [item for item in items if _exists(item[0])], "is_beheerder": is_beheerder(user)}

@@ -35,3 +35,29 @@ def beheerder_required(view: F) -> F:
         return view(request, *args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
+
+
+# Who may use which part besides the beheerder (who may use everything). The SWV's loket sees
+# TLV aanvragen, not a school's import; a school's IB'er sees the loket page too, to check an
+# aanvraag exactly as the loket will before sending it.
+IMPORT_ROLES = frozenset({Role.IB, Role.ADMINISTRATIE})
+LOKET_ROLES = frozenset({Role.LOKET, Role.IB})
+
+
+def has_role(user: Any, roles: frozenset[str]) -> bool:
+    return bool(user.is_authenticated) and (is_beheerder(user) or role_of(user) in roles)
+
+
+def role_required(roles: frozenset[str], refusal: str) -> Callable[[F], F]:
+    """Only these roles (and the beheerder) may use this view; others get the Dutch 403 page."""
+
+    def decorate(view: F) -> F:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not has_role(request.user, roles):
+                raise PermissionDenied(refusal)
+            return view(request, *args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate

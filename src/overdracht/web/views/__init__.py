@@ -7,6 +7,20 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from overdracht.web.views import accounts, dossiers, editing, errors, verstrekkingen
+from overdracht.web.views import (
+    accounts,
+    dossiers,
+    editing,
+    errors,
+    importing,
+    verstrekkingen,
+)
 
-VIEW_MODULES: list[ModuleType] = [accounts, dossiers, editing, errors, verstrekkingen]
+VIEW_MODULES: list[ModuleType] = [
+    accounts,
+    dossiers,
+    editing,
+    errors,
+    importing,
+    verstrekkingen,
+]
