@@ -111,7 +111,9 @@ def test_flawed_workbook_accounts_for_every_row(ib_client: Client) -> None:
     assert "neem het nummer opnieuw over uit de leerlingadministratie" in html
     assert "H (BSN)" in html
     # every row read is in the table: imported, rejected, empty or example
-    rows = re.findall(r'<span class="status status-[a-z]+">(geïmporteerd|afgewezen|leeg|voorbeeld)<', html)
+    rows = re.findall(
+        r'<span class="status status-[a-z]+">(geïmporteerd|afgewezen|leeg|voorbeeld)<', html
+    )
     assert len(rows) == len(expected.outcomes)
     assert rows.count("afgewezen") == 31
     assert html.count("dossier gemaakt (leerlingnummer 2605)") >= 1
@@ -160,7 +162,9 @@ def test_not_a_workbook_gets_the_cli_message(ib_client: Client, data_dir: Path) 
     assert str(data_dir) not in html
     response = post_import(ib_client, SimpleUploadedFile("kapot.xlsx", b"dit is geen werkmap"))
     assert response.status_code == 400
-    assert "kapot.xlsx: het bestand is geen geldige Excel- of OpenDocument-werkmap" in text(response)
+    assert "kapot.xlsx: het bestand is geen geldige Excel- of OpenDocument-werkmap" in text(
+        response
+    )
     assert Dossier.objects.count() == 0
     assert not any((data_dir / "tijdelijk").iterdir())
 

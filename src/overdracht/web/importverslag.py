@@ -77,9 +77,7 @@ def allowed(request: HttpRequest, token: str) -> bool:
 
 def load(token: str) -> dict[str, Any] | None:
     try:
-        data: dict[str, Any] = json.loads(
-            (_folder() / f"{token}.json").read_text(encoding="utf-8")
-        )
+        data: dict[str, Any] = json.loads((_folder() / f"{token}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return data
