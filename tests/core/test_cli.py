@@ -267,3 +267,20 @@ def test_missing_choice_is_explained_in_dutch(tmp_path: Path) -> None:
     assert code == 2
     assert "Fout: Ontbrekende optie '--transition' / '-t'. Kies uit:\n\tvoorschool-po," in err
     assert "Choose" not in err
+
+
+def test_lowered_advice_is_checked_not_refused(tmp_path: Path) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text(
+        (SAMPLES / "po-vo-compleet.yaml")
+        .read_text(encoding="utf-8")
+        .replace("heroverwogen: havo/vwo", "heroverwogen: vmbo-gt"),
+        encoding="utf-8",
+    )
+    code, out, err = run("check", str(path))
+    assert code == 1 and err == ""
+    assert (
+        "  ✗ verplicht   Definitief schooladvies: het heroverwogen advies 'vmbo-gt' is niet "
+        "hoger dan het definitieve advies 'havo'; een heroverweging mag het advies alleen "
+        "verhogen. Verplicht." in out
+    )

@@ -113,11 +113,31 @@ def test_bsn_or_onderwijsnummer_needed(tmp_path: Path) -> None:
     ]
 
 
-def test_heroverweging_may_only_raise_the_advice(tmp_path: Path) -> None:
+def test_domain_inconsistencies_load_and_are_checklist_findings(tmp_path: Path) -> None:
+    """The model refuses what is not data; a rule of the domain is a finding of the checklist."""
+    from overdracht.checklists import check
+
     data = sample_data("po-vo-compleet")
     data["schooladvies"]["heroverwogen"] = "vmbo-gt"
-    path = write(tmp_path, json.dumps(data), "d.json")
-    assert "moet hoger zijn dan het definitieve advies" in error_lines(path)[0]
+    data["verzuim"] = {"periode_van": "2027-04-30", "periode_tot": "2026-05-01"}
+    data["tlv"] = {
+        "swv": "SWV",
+        "soort": "vso",
+        "ingangsdatum": "2027-08-01",
+        "einddatum": "2027-07-31",
+    }
+    report = check(load_dossier(write(tmp_path, json.dumps(data), "d.json")))
+    problems = {f.rule: f.problem for f in report.errors}
+    assert problems["schooladvies"] == (
+        "het heroverwogen advies 'vmbo-gt' is niet hoger dan het definitieve advies "
+        "'havo'; een heroverweging mag het advies alleen verhogen"
+    )
+    assert problems["verzuim_periode"] == (
+        "'verzuim.periode_tot' (01-05-2026) ligt vóór 'verzuim.periode_van' (30-04-2027)"
+    )
+    assert problems["tlv_geldigheid"] == (
+        "'tlv.einddatum' (31-07-2027) ligt niet na 'tlv.ingangsdatum' (01-08-2027)"
+    )
 
 
 def test_brin_and_postcode_are_normalised() -> None:

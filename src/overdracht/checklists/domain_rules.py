@@ -11,6 +11,7 @@ from overdracht.checklists.consent import CATEGORY_LABELS, consent_given, requir
 from overdracht.checklists.context import Context, Problem
 from overdracht.checklists.paths import present
 from overdracht.checklists.rules import RuleBase, months_between
+from overdracht.model.learning import ADVIES_VOLGORDE
 
 
 class Deskundigenadviezen(RuleBase):
@@ -225,6 +226,17 @@ class Schooladvies(RuleBase):
                         f"({day}-{month})",
                     )
                 )
+        if advies.heroverwogen and ADVIES_VOLGORDE.index(
+            advies.heroverwogen
+        ) <= ADVIES_VOLGORDE.index(advies.definitief):
+            problems.append(
+                Problem(
+                    "schooladvies.heroverwogen",
+                    f"het heroverwogen advies '{advies.heroverwogen}' is niet hoger dan het "
+                    f"definitieve advies '{advies.definitief}'; een heroverweging mag het advies "
+                    "alleen verhogen",
+                )
+            )
         if advies.heroverwogen and advies.heroverweging_datum is None:
             problems.append(
                 Problem(

@@ -94,11 +94,12 @@ class WaardeIn(RuleBase):
 
 
 class DatumNa(RuleBase):
-    """A date must lie after another date (e.g. TLV einddatum after the planned start)."""
+    """A date must lie after another date (e.g. TLV einddatum after the ingangsdatum)."""
 
     soort: Literal["datum_na"]
     pad: str
     na: str
+    gelijk_mag: bool = Field(default=False, description="Dezelfde dag is ook goed")
 
     def main_path(self) -> str:
         return self.pad
@@ -107,8 +108,16 @@ class DatumNa(RuleBase):
         later, earlier = first(ctx.data, self.pad), first(ctx.data, self.na)
         if later is None:
             return [Problem(self.pad, f"'{self.pad}' is niet ingevuld")]
-        if earlier is not None and later <= earlier:
-            return [Problem(self.pad, f"'{self.pad}' ligt niet na '{self.na}'")]
+        if earlier is None:
+            return []
+        if later < earlier or (later == earlier and not self.gelijk_mag):
+            relation = "ligt vóór" if self.gelijk_mag else "ligt niet na"
+            return [
+                Problem(
+                    self.pad,
+                    f"'{self.pad}' ({later:%d-%m-%Y}) {relation} '{self.na}' ({earlier:%d-%m-%Y})",
+                )
+            ]
         return []
 
 

@@ -60,7 +60,7 @@ RULE_KINDS: dict[str, str] = {
     "aanwezig": "een veld is ingevuld (pad)",
     "een_van": "minstens één van de velden is ingevuld (paden)",
     "waarde_in": "een veld heeft een van de toegestane waarden (pad, toegestaan)",
-    "datum_na": "een datum ligt na een andere datum (pad, na)",
+    "datum_na": "een datum ligt na een andere datum (pad, na, gelijk_mag)",
     "datum_recent": "de laatste datum is niet ouder dan max_maanden (pad, max_maanden)",
     "datum_uiterlijk": "een datum ligt uiterlijk op een jaarlijkse datum (pad, uiterlijk MM-DD)",
     "aantal": "een lijst heeft minstens zoveel items (pad, minimaal)",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal, get_args
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from overdracht.model.base import DossierModel, Tekst
 
@@ -65,7 +65,11 @@ class Toets(DossierModel):
 
 
 class Schooladvies(DossierModel):
-    """PO→VO schooladvies; heroverweging may only raise it, and both are kept."""
+    """PO→VO schooladvies; after heroverweging both are kept.
+
+    That a heroverweging may only raise the advice is a rule of the checklist (kind
+    ``schooladvies``), not of the model: a lowered advice can be saved and shown.
+    """
 
     voorlopig: AdviesNiveau | None = None
     voorlopig_datum: date | None = None
@@ -76,18 +80,6 @@ class Schooladvies(DossierModel):
     )
     heroverweging_datum: date | None = None
     toelichting: str | None = None
-
-    @model_validator(mode="after")
-    def _only_raise(self) -> Schooladvies:
-        if self.heroverwogen and self.definitief:
-            before = ADVIES_VOLGORDE.index(self.definitief)
-            after = ADVIES_VOLGORDE.index(self.heroverwogen)
-            if after <= before:
-                raise ValueError(
-                    "een heroverwogen advies moet hoger zijn dan het definitieve advies "
-                    f"('{self.heroverwogen}' is niet hoger dan '{self.definitief}')"
-                )
-        return self
 
     @property
     def geldend(self) -> str | None:
@@ -110,19 +102,13 @@ class Doorstroomtoets(DossierModel):
 
 
 class Verzuim(DossierModel):
-    """Attendance over (at most) the last 12 months."""
+    """Attendance over (at most) the last 12 months (the order of the dates: checklist)."""
 
     periode_van: date
     periode_tot: date
     geoorloofd_uren: float = Field(default=0, ge=0)
     ongeoorloofd_uren: float = Field(default=0, ge=0)
     toelichting: str | None = None
-
-    @model_validator(mode="after")
-    def _order(self) -> Verzuim:
-        if self.periode_tot < self.periode_van:
-            raise ValueError("'periode_tot' ligt vóór 'periode_van'")
-        return self
 
 
 class Intelligentieonderzoek(DossierModel):

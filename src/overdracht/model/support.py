@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from overdracht.model.base import DossierModel, Tekst
 
@@ -113,7 +113,7 @@ class Deskundigenadvies(DossierModel):
 
 
 class Tlv(DossierModel):
-    """Toelaatbaarheidsverklaring (or the aanvraag for one)."""
+    """Toelaatbaarheidsverklaring (or the aanvraag for one); the order of its dates: checklist."""
 
     swv: Tekst
     swv_nummer: str | None = Field(default=None, pattern=r"^(PO|VO)\s?\d{2}-?\d{1,2}$")
@@ -124,9 +124,3 @@ class Tlv(DossierModel):
     aangevraagd_op: date | None = None
     ingangsdatum: date | None = None
     einddatum: date | None = None
-
-    @model_validator(mode="after")
-    def _order(self) -> Tlv:
-        if self.ingangsdatum and self.einddatum and self.einddatum <= self.ingangsdatum:
-            raise ValueError("'einddatum' van de TLV moet na de 'ingangsdatum' liggen")
-        return self
