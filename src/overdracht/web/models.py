@@ -221,3 +221,37 @@ class Logstand(models.Model):
 
     def __str__(self) -> str:
         return f"log: {self.aantal} regels"
+
+
+# --- Documents of a final version (web-docs) ---
+
+
+class DefinitiefDocument(models.Model):
+    """A document of a final version, rendered once when it was made final and never again.
+
+    The file lives in the data folder (``definitief/``, 0600) under a random name; its SHA-256
+    is kept here, so what is served later (to staff now, to parents in their inzage next) is
+    provably what was made final.
+    """
+
+    version = models.ForeignKey(DossierVersion, on_delete=models.CASCADE, related_name="documenten")
+    soort = models.CharField(max_length=60, help_text="Bijv. 'onderwijskundig-rapport'")
+    formaat = models.CharField(max_length=10, help_text="docx, pdf of pdfa")
+    volgorde = models.PositiveSmallIntegerField(default=0)
+    bestand = models.CharField(max_length=100, help_text="Naam in de map definitief/")
+    grootte = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "definitief document"
+        verbose_name_plural = "definitieve documenten"
+        ordering = ["version", "volgorde", "formaat"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "soort", "formaat"], name="een_document_per_soort_en_formaat"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.soort}.{self.formaat} van {self.version}"

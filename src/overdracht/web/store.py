@@ -67,12 +67,18 @@ def active_overlay() -> Path | None:
     return path
 
 
-def check_document(doc: DossierDoc) -> Report:
-    """The checklist report of a dossier, with the active overlay (if it extends this checklist)."""
+def overlay_for(doc: DossierDoc) -> Path | None:
+    """The active overlay's file if it extends this dossier's checklist, else None."""
     overlay = active_overlay()
     if overlay is not None and doc.overgang.id in _bases(overlay):
-        return check(doc, overlay=overlay)
-    return check(doc)
+        return overlay
+    return None
+
+
+def check_document(doc: DossierDoc) -> Report:
+    """The checklist report of a dossier, with the active overlay (if it extends this checklist)."""
+    overlay = overlay_for(doc)
+    return check(doc, overlay=overlay) if overlay is not None else check(doc)
 
 
 @functools.cache

@@ -9,9 +9,12 @@ from types import ModuleType
 
 from overdracht.web.views import (
     accounts,
+    documents,
     dossiers,
     editing,
     errors,
+    files,
+    history,
     importing,
     verstrekkingen,
 )
@@ -24,3 +27,4 @@ VIEW_MODULES: list[ModuleType] = [
     importing,
     verstrekkingen,
 ]
+VIEW_MODULES += [documents, history, files]
