@@ -133,10 +133,10 @@ def test_unknown_document_or_format_is_404(ib_client: Client, sample_dossier: Do
 def test_definitief_refused_lists_what_is_missing_like_render_final(
     ib_client: Client, incomplete: Dossier, tmp_path: Path
 ) -> None:
-    from overdracht.render import render
+    from overdracht import render_documents
 
     with pytest.raises(IncompleteError) as expected:
-        render(document(incomplete.current.data), tmp_path, final=True)
+        render_documents(document(incomplete.current.data), tmp_path, final=True)
     response = ib_client.post(f"/dossiers/{incomplete.public_id}/definitief/", {"versie": "1"})
     assert response.status_code == 200
     page = response.content.decode()
@@ -205,7 +205,10 @@ def test_a_frozen_version_never_changes_a_later_save_is_a_new_concept(
     assert dossier.status != "definitief"
     # The page for version 1 still serves its stored documents, not a new render.
     monkeypatch.setattr(documents, "_render", None)
-    assert ib_client.get(f"/dossiers/{pid}/documenten/v1/onderwijskundig-rapport/pdf/").status_code == 200
+    assert (
+        ib_client.get(f"/dossiers/{pid}/documenten/v1/onderwijskundig-rapport/pdf/").status_code
+        == 200
+    )
     monkeypatch.undo()
     # Making version 1 final again, from a page opened before version 2: refused, nothing done.
     stale = ib_client.post(f"/dossiers/{pid}/definitief/", {"versie": "1"})
@@ -232,9 +235,13 @@ def test_a_failing_render_shows_a_calm_message_and_keeps_the_dossier(
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("Daan van der Berg: renderer kapot")
 
-    monkeypatch.setattr(overdracht.render, "render", broken)
+    monkeypatch.setattr(overdracht.render, "render_documents", broken)
     pid = sample_dossier.public_id
-    for path in [f"/dossiers/{pid}/documenten/", url(sample_dossier), url(sample_dossier, formaat="voorbeeld")]:
+    for path in [
+        f"/dossiers/{pid}/documenten/",
+        url(sample_dossier),
+        url(sample_dossier, formaat="voorbeeld"),
+    ]:
         response = ib_client.get(path)
         assert response.status_code == 200, path
         text = response.content.decode()

@@ -1,10 +1,10 @@
 """The documents of a dossier version: rendered by the library, kept once when made final.
 
 A concept version's documents are rendered on request through the library's public
-``render`` (the same function as ``overdracht render``, so CONCEPT and left-out sections are
-exactly as in the CLI) into a temporary folder, then kept in memory for a few requests. A
-final version's documents are rendered once, when it is made final, stored in the data folder
-with their SHA-256, and only ever served from there.
+``render_documents`` (the function behind ``overdracht render``, so CONCEPT and left-out
+sections are exactly as in the CLI) into a temporary folder, then kept in memory for a few
+requests. A final version's documents are rendered once, when it is made final, stored in the
+data folder with their SHA-256, and only ever served from there.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ class Listing:
 
 def _render(doc: DossierDoc, *, pdfa: bool, final: bool = False) -> Rendered:
     """Render through the library's public API into a temporary folder; read the bytes back."""
-    from overdracht.render import render as render_documents
+    from overdracht import render_documents
 
     formats = ("pdf",) if pdfa else ("docx", "pdf")
     try:
