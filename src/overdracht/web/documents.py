@@ -172,10 +172,10 @@ def rendered(version: DossierVersion, *, pdfa: bool = False) -> Rendered:
 def listing(version: DossierVersion) -> Listing:
     """The documents of a version: the stored ones when final, else a concept render."""
     if version.definitief:
-        soorten = list(
-            dict.fromkeys(version.documenten.order_by("volgorde").values_list("soort", flat=True))
-        )
-        return Listing(soorten, concept=False, definitief=True)
+        stored = list(version.documenten.order_by("volgorde"))
+        soorten = list(dict.fromkeys(d.soort for d in stored))
+        left_out = tuple(stored[0].weggelaten) if stored else ()
+        return Listing(soorten, concept=False, definitief=True, left_out=left_out)
     result = rendered(version)
     return Listing(result.soorten, result.concept, definitief=False, left_out=result.left_out)
 
@@ -270,6 +270,7 @@ def make_final(dossier: Dossier, user: User | None, *, base_number: int) -> Doss
                     bestand=name,
                     grootte=len(data),
                     sha256=hashlib.sha256(data).hexdigest(),
+                    weggelaten=list(main.left_out),
                 )
             )
         with transaction.atomic():

@@ -241,6 +241,9 @@ class DefinitiefDocument(models.Model):
     bestand = models.CharField(max_length=100, help_text="Naam in de map definitief/")
     grootte = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
+    weggelaten: models.JSONField[Any] = models.JSONField(
+        default=list, help_text="Categorieën die wegens ontbrekende toestemming ontbreken"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

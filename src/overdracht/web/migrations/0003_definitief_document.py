@@ -31,6 +31,13 @@ class Migration(migrations.Migration):
                 ),
                 ("grootte", models.PositiveIntegerField()),
                 ("sha256", models.CharField(max_length=64)),
+                (
+                    "weggelaten",
+                    models.JSONField(
+                        default=list,
+                        help_text="Categorieën die wegens ontbrekende toestemming ontbreken",
+                    ),
+                ),
                 ("created_at", models.DateTimeField(auto_now_add=True)),
                 (
                     "version",
