@@ -164,3 +164,20 @@ def test_a_file_name_cannot_leave_the_upload_folder(ib_client: Client, tmp_path:
     )
     page = response.content.decode()
     assert "passwd:" in page and "../" not in page
+
+
+def test_every_dossier_file_that_leaves_is_logged(
+    ib_client: Client, all_samples: list[Any]
+) -> None:
+    import hashlib
+
+    from overdracht.web.disclosure import disclosures, entries_for
+
+    one = all_samples[0]
+    data = ib_client.get(f"/dossiers/{one.public_id}/dossierbestand/").content
+    entry = entries_for(one).get()
+    assert entry.wat == "dossierbestand (YAML)"
+    assert entry.sha256 == hashlib.sha256(data).hexdigest()
+    assert entry.aan == "eigen school (download)"
+    ib_client.get("/dossierbestanden/alles.zip").getvalue()
+    assert disclosures().count() == 1 + len(all_samples)

@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from overdracht.errors import OverdrachtError, UsageError
 from overdracht.model import Dossier as DossierDoc
+from overdracht.web import disclosure
 from overdracht.web.models import DefinitiefDocument, Dossier, DossierVersion
 from overdracht.web.store import User, document, mark_final, overlay_for
 
@@ -200,6 +201,26 @@ def all_documents(version: DossierVersion) -> list[tuple[str, str, bytes]]:
     return out
 
 
+def record_download(
+    user: User | None, dossier: Dossier, version: DossierVersion, what: str, data: bytes
+) -> None:
+    """Log in the verstrekkingenlog that documents of this version left the app."""
+    disclosure.record(
+        user,
+        dossier,
+        version,
+        what if version.definitief else what.replace(")", ", concept)"),
+        sha256=hashlib.sha256(data).hexdigest(),
+        left_out=listing(version).left_out,
+    )
+
+
+def describe(soort: str, formaat: str) -> str:
+    """'onderwijskundig rapport (PDF)': what left the app, for the log."""
+    title = TITLES.get(soort, soort).split(" (")[0]
+    return f"{title[:1].lower()}{title[1:]} ({FORMATS[formaat][2]})"
+
+
 def download_name(dossier: Dossier, number: int, soort: str, formaat: str) -> str:
     """``onderwijskundig-rapport-<short opaque id>-v3.pdf``: no pupil data in file names."""
     ext = FORMATS[formaat][0]
@@ -281,6 +302,13 @@ def make_final(dossier: Dossier, user: User | None, *, base_number: int) -> Doss
             for row in rows:
                 row.version = final
             DefinitiefDocument.objects.bulk_create(rows)
+            disclosure.note(
+                user,
+                locked,
+                f"Versie {final.number} definitief gemaakt; {len(rows)} documenten bewaard "
+                "met hun SHA-256",
+                final,
+            )
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)

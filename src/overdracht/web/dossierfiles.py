@@ -7,6 +7,7 @@ Downloads are the YAML that ``overdracht import`` writes, which ``overdracht che
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tempfile
@@ -22,10 +23,13 @@ from django.db import transaction
 from overdracht.errors import OverdrachtError
 from overdracht.model import Dossier as DossierDoc
 from overdracht.model import load_dossier
+from overdracht.web import disclosure
 from overdracht.web.models import Dossier, DossierVersion
 from overdracht.web.store import User, create_dossier, document
 
 _UNSAFE = re.compile(r"[^\w .()+-]")
+# A dossier file is a download for the school itself (a backup, the command line), not a handover.
+EXPORT_RECEIVER = "eigen school (download)"
 
 
 @dataclass(frozen=True)
@@ -49,14 +53,37 @@ def yaml_name(dossier: Dossier, number: int | None = None) -> str:
     return f"dossier-{dossier.public_id[:8]}{version}.yaml"
 
 
-def write_yaml_zip(versions: Iterable[DossierVersion], target: IO[bytes]) -> int:
-    """Every version's dossier file into one ZIP; returns how many."""
-    count = 0
+def record_export(user: User | None, version: DossierVersion, data: bytes, what: str) -> None:
+    """Log in the verstrekkingenlog that a dossier file left the app."""
+    disclosure.record(
+        user,
+        version.dossier,
+        version,
+        what,
+        to_whom=EXPORT_RECEIVER,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def write_yaml_zip(versions: Iterable[DossierVersion], target: IO[bytes], user: User | None) -> int:
+    """Every version's dossier file into one ZIP, each logged as it leaves; returns how many."""
+    sent: list[tuple[Dossier, int, str]] = []
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for version in versions:
-            archive.writestr(yaml_name(version.dossier), dossier_yaml(version))
-            count += 1
-    return count
+            data = dossier_yaml(version).encode("utf-8")
+            archive.writestr(yaml_name(version.dossier), data)
+            sent.append((version.dossier, version.number, hashlib.sha256(data).hexdigest()))
+    with transaction.atomic():  # one commit for the whole export, not one per dossier
+        for dossier, number, sha256 in sent:
+            disclosure.record(
+                user,
+                dossier,
+                number,
+                "dossierbestand (YAML), in een ZIP met meer dossiers",
+                to_whom=EXPORT_RECEIVER,
+                sha256=sha256,
+            )
+    return len(sent)
 
 
 def safe_name(name: str) -> str:

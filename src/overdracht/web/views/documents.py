@@ -79,6 +79,10 @@ def document_file(
         return _failed(request, dossier, version, exc, inline)
     if data is None:
         raise Http404
+    if not inline:  # a preview stays in the page; a download leaves the app
+        documents.record_download(
+            request.user, dossier, version, documents.describe(soort, wanted), data
+        )
     name = documents.download_name(dossier, version.number, soort, wanted)
     response = HttpResponse(data, content_type=documents.FORMATS[wanted][1])
     response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{name}"'
@@ -97,6 +101,9 @@ def documents_zip(request: HttpRequest, public_id: str, number: int) -> HttpResp
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for soort, formaat, data in files:
             archive.writestr(documents.download_name(dossier, version.number, soort, formaat), data)
+    documents.record_download(
+        request.user, dossier, version, "alle documenten (ZIP)", buffer.getvalue()
+    )
     name = f"documenten-{documents.short_id(dossier)}-v{version.number}.zip"
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -27,10 +27,9 @@ FILTERS = ("overgang", "status", "schooljaar", "zoek")
 def dossier_file(request: HttpRequest, public_id: str, number: int | None = None) -> HttpResponse:
     """One dossier (its current version, or version ``number``) as a YAML dossier file."""
     dossier, version = dossier_version(public_id, number)
-    response = HttpResponse(
-        dossierfiles.dossier_yaml(version).encode("utf-8"),
-        content_type="application/yaml; charset=utf-8",
-    )
+    data = dossierfiles.dossier_yaml(version).encode("utf-8")
+    dossierfiles.record_export(request.user, version, data, "dossierbestand (YAML)")
+    response = HttpResponse(data, content_type="application/yaml; charset=utf-8")
     name = dossierfiles.yaml_name(dossier, number)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "private, no-store"
@@ -87,7 +86,7 @@ def all_files_zip(request: HttpRequest) -> HttpResponseBase:
     )
     # FileResponse closes it once sent
     target = tempfile.SpooledTemporaryFile(max_size=20 * 1024 * 1024)  # noqa: SIM115
-    count = dossierfiles.write_yaml_zip(versions.iterator(chunk_size=500), target)
+    count = dossierfiles.write_yaml_zip(versions.iterator(chunk_size=500), target, request.user)
     if count == 0:
         target.close()
         messages.warning(request, "Er zijn geen dossiers die bij deze filters passen.")
