@@ -276,3 +276,22 @@ def test_downloads_are_in_the_verstrekkingenlog_previews_are_not(
     assert last is not None and last.wat == "onderwijskundig rapport (DOCX)"
     stored = DefinitiefDocument.objects.get(soort="onderwijskundig-rapport", formaat="docx")
     assert last.sha256 == stored.sha256 == hashlib.sha256(final.content).hexdigest()
+
+
+def test_two_clicks_on_definitief_store_one_set(sample_dossier: Dossier, monkeypatch: Any) -> None:
+    """The second request rendered while the first was storing: it is refused, not a 500."""
+    from overdracht.web.store import mark_final
+
+    real = documents._render
+
+    def render_then_someone_else_finishes(*args: Any, **kwargs: Any) -> Any:
+        result = real(*args, **kwargs)
+        if kwargs.get("pdfa"):
+            mark_final(Dossier.objects.get(pk=sample_dossier.pk), None)
+        return result
+
+    monkeypatch.setattr(documents, "_render", render_then_someone_else_finishes)
+    with pytest.raises(documents.AlreadyFinal):
+        documents.make_final(sample_dossier, None, base_number=1)
+    assert not DefinitiefDocument.objects.exists()
+    assert not list(documents.final_folder().iterdir())

@@ -298,6 +298,8 @@ def make_final(dossier: Dossier, user: User | None, *, base_number: int) -> Doss
             locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
             if locked.current_number != version.number:
                 raise Overtaken(locked.current, "definitief gemaakt")
+            if locked.current.definitief:  # a second click while the first one was rendering
+                raise AlreadyFinal(version.number)
             final = mark_final(locked, user)
             for row in rows:
                 row.version = final
