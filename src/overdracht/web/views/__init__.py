@@ -16,6 +16,7 @@ from overdracht.web.views import (
     files,
     history,
     importing,
+    loket,
     verstrekkingen,
 )
 
@@ -25,6 +26,7 @@ VIEW_MODULES: list[ModuleType] = [
     editing,
     errors,
     importing,
+    loket,
     verstrekkingen,
 ]
 VIEW_MODULES += [documents, history, files]
