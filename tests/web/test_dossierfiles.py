@@ -171,7 +171,7 @@ def test_every_dossier_file_that_leaves_is_logged(
 ) -> None:
     import hashlib
 
-    from overdracht.web.disclosure import disclosures, entries_for
+    from overdracht.web.disclosure import disclosures, entries_for, verify_chain
 
     one = all_samples[0]
     data = ib_client.get(f"/dossiers/{one.public_id}/dossierbestand/").content
@@ -181,3 +181,5 @@ def test_every_dossier_file_that_leaves_is_logged(
     assert entry.aan == "eigen school (download)"
     ib_client.get("/dossierbestanden/alles.zip").getvalue()
     assert disclosures().count() == 1 + len(all_samples)
+    assert verify_chain().ok  # the ZIP's entries are chained like any other
+    assert entries_for(all_samples[-1]).get().wat.startswith("dossierbestand (YAML), in een ZIP")

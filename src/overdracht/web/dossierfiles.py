@@ -73,16 +73,11 @@ def write_yaml_zip(versions: Iterable[DossierVersion], target: IO[bytes], user: 
             data = dossier_yaml(version).encode("utf-8")
             archive.writestr(yaml_name(version.dossier), data)
             sent.append((version.dossier, version.number, hashlib.sha256(data).hexdigest()))
-    with transaction.atomic():  # one commit for the whole export, not one per dossier
-        for dossier, number, sha256 in sent:
-            disclosure.record(
-                user,
-                dossier,
-                number,
-                "dossierbestand (YAML), in een ZIP met meer dossiers",
-                to_whom=EXPORT_RECEIVER,
-                sha256=sha256,
-            )
+    what = "dossierbestand (YAML), in een ZIP met meer dossiers"
+    disclosure.record_many(
+        user,
+        [disclosure.Disclosure(d, n, what, EXPORT_RECEIVER, sha256) for d, n, sha256 in sent],
+    )
     return len(sent)
 
 
