@@ -50,8 +50,17 @@ def consent_given(
     for toestemming in dossier.toestemmingen:
         if (
             toestemming.categorie == categorie
+            and not toestemming.geweigerd
             and toestemming.datum <= peildatum
             and needed <= set(toestemming.gegeven_door)
         ):
             return True
     return False
+
+
+def consent_refused(dossier: Dossier, categorie: str, peildatum: date) -> bool:
+    """True if the dossier records that consent for ``categorie`` was refused."""
+    return any(
+        t.categorie == categorie and t.geweigerd and t.datum <= peildatum
+        for t in dossier.toestemmingen
+    )

@@ -7,8 +7,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from overdracht.checklists.consent import CATEGORY_LABELS, consent_given, required_givers
+from overdracht.checklists.consent import (
+    CATEGORY_LABELS,
+    consent_given,
+    consent_refused,
+    required_givers,
+)
 from overdracht.checklists.context import Context, Problem
+from overdracht.checklists.fingerprint import content_fingerprint
 from overdracht.checklists.paths import present
 from overdracht.checklists.rules import RuleBase, months_between
 from overdracht.model.learning import ADVIES_VOLGORDE
@@ -81,6 +87,24 @@ class Toestemming(RuleBase):
     def applies(self, ctx: Context) -> bool:
         return not self.gegevens or any(present(ctx.data, p) for p in self.gegevens)
 
+    def refused(self, ctx: Context) -> bool:
+        """Consent was refused (and not given): a decision, the data stays out."""
+        return (
+            self.applies(ctx)
+            and not self._given(ctx)
+            and consent_refused(ctx.dossier, self.categorie, ctx.peildatum)
+        )
+
+    def _given(self, ctx: Context) -> bool:
+        s = ctx.instellingen
+        return consent_given(
+            ctx.dossier,
+            self.categorie,
+            ctx.peildatum,
+            s.toestemming_leerling_mee_vanaf,
+            s.toestemming_leerling_alleen_vanaf,
+        )
+
     def check(self, ctx: Context) -> list[Problem]:
         if not self.applies(ctx):
             return []
@@ -126,6 +150,15 @@ class Inzage(RuleBase):
                 Problem("inzage", "er is niet vastgelegd dat ouders het dossier hebben ingezien")
             ]
         problems: list[Problem] = []
+        if inzage.vingerafdruk and inzage.vingerafdruk != content_fingerprint(ctx.dossier):
+            seen = f"versie {inzage.versie}" if inzage.versie else "een oudere versie"
+            problems.append(
+                Problem(
+                    "inzage",
+                    f"de inzage geldt voor {seen} van het dossier; het is daarna veranderd. "
+                    "Vraag opnieuw inzage",
+                )
+            )
         if inzage.datum > ctx.peildatum:
             problems.append(Problem("inzage.datum", "de inzagedatum ligt in de toekomst"))
         if "ouders" not in inzage.door and ctx.leeftijd < 18:

@@ -49,6 +49,10 @@ def evaluate_rule(rule: Rule, ctx: Context) -> list[Finding]:
         return info(f"niet van toepassing (alleen nodig als {why})", "n.v.t.")
     if isinstance(rule, Toestemming) and not rule.applies(ctx):
         return info("niet van toepassing (geen gegevens in deze categorie)", "n.v.t.")
+    if isinstance(rule, Toestemming) and rule.refused(ctx):
+        return info(
+            "toestemming geweigerd: deze gegevens blijven buiten alle documenten", "aanwezig"
+        )
     problems = rule.check(ctx)
     if not problems:
         return info("aanwezig", "aanwezig")
@@ -88,7 +92,9 @@ def evaluate(
     for rule in checklist.regels:
         rule_findings = evaluate_rule(rule, ctx)
         findings.extend(rule_findings)
-        if isinstance(rule, Toestemming) and any(f.severity != "info" for f in rule_findings):
+        if isinstance(rule, Toestemming) and (
+            any(f.severity != "info" for f in rule_findings) or rule.refused(ctx)
+        ):
             left_out.append(rule.categorie)
             left_out_fields.extend(rule.gegevens)
             left_out_fields.extend(CATEGORY_FIELDS.get(rule.categorie, ()))

@@ -29,6 +29,11 @@ class Toestemming(DossierModel):
     datum: date
     schriftelijk: bool = True
     toelichting: str | None = None
+    geweigerd: bool = Field(
+        default=False,
+        description="Geweigerd door wie bij 'gegeven_door' staat: de gegevens gaan niet mee en "
+        "de checklist telt het als een genomen besluit",
+    )
 
 
 class Inzage(DossierModel):
@@ -39,6 +44,15 @@ class Inzage(DossierModel):
     zienswijze: Literal["eens", "oneens", "geen reactie"] | None = None
     toelichting: str | None = None
     leerling_gehoord: date | None = None
+    versie: int | None = Field(
+        default=None, ge=1, description="De versie van het dossier die is ingezien (webapp)"
+    )
+    vingerafdruk: str | None = Field(
+        default=None,
+        pattern="^[0-9a-f]{64}$",
+        description="SHA-256 van de ingeziene inhoud; verandert het dossier daarna, dan geldt "
+        "de inzage een oudere versie",
+    )
 
 
 class WarmeOverdracht(DossierModel):

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 
-# Paths that answer without a login. Parents' own inzage pages will be added here.
-PUBLIC_PREFIXES = ("/inloggen/", "/eerste-keer/", "/static/", "/favicon.ico")
+# Paths that answer without a login. /inzage/: parents' own pages, protected by link and code.
+PUBLIC_PREFIXES = ("/inloggen/", "/eerste-keer/", "/static/", "/favicon.ico", "/inzage/")
 
 
 class PrivateByDefault:

@@ -258,3 +258,74 @@ class DefinitiefDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.soort}.{self.formaat} van {self.version}"
+
+
+# --- Parents' and pupil's own inzage (issue 11) ---
+
+
+class Inzageverzoek(models.Model):
+    """A personal inzage link for one person and one dossier version.
+
+    The link's secret and the code on the letter are never stored: only a hash of the link, and
+    a hash of the code keyed by the link (so the codes cannot be guessed from the database).
+    """
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="inzageverzoeken")
+    versie = models.PositiveIntegerField(
+        help_text="De versie die de ouder of leerling te zien krijgt"
+    )
+    giver = models.CharField(max_length=10, choices=[("ouders", "ouder"), ("leerling", "leerling")])
+    ouder_nummer = models.PositiveIntegerField(null=True, blank=True)
+    rol = models.CharField(max_length=40)
+    naam = models.CharField(max_length=300)
+    beslist_toestemming = models.BooleanField(default=False)
+    token_hash = models.CharField(max_length=64, unique=True)
+    code_hash = models.CharField(max_length=64)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    verloopt_op = models.DateTimeField()
+    ingetrokken_op = models.DateTimeField(null=True, blank=True)
+    geopend_op = models.DateTimeField(null=True, blank=True)
+    verlopen_gemeld = models.BooleanField(default=False)
+    mislukte_pogingen = models.PositiveIntegerField(default=0)
+    geblokkeerd_tot = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "inzageverzoek"
+        verbose_name_plural = "inzageverzoeken"
+        ordering = ["dossier", "-aangemaakt_op"]
+
+    def __str__(self) -> str:
+        return f"inzageverzoek {self.pk}"
+
+    @property
+    def wie(self) -> str:
+        """Who, without a name: for the log, which can never be cleaned."""
+        if self.giver == "leerling":
+            return "leerling"
+        return f"ouder {self.ouder_nummer} ({self.rol})"
+
+
+class Inzagereactie(models.Model):
+    """What a parent or pupil submitted; staff cannot change it, only ask again."""
+
+    verzoek = models.ForeignKey(Inzageverzoek, on_delete=models.CASCADE, related_name="reacties")
+    ingediend_op = models.DateTimeField(auto_now_add=True)
+    versie = models.PositiveIntegerField()
+    vingerafdruk = models.CharField(max_length=64)
+    toestemmingen: models.JSONField[Any] = models.JSONField(default=dict)
+    bijlagen: models.JSONField[Any] = models.JSONField(default=list)
+    zienswijze = models.CharField(
+        max_length=10, choices=[("eens", "eens"), ("oneens", "niet eens")]
+    )
+    toelichting = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "inzagereactie"
+        verbose_name_plural = "inzagereacties"
+        ordering = ["ingediend_op", "pk"]
+
+    def __str__(self) -> str:
+        return f"inzagereactie {self.pk}"

@@ -161,3 +161,8 @@ LOGGING: dict[str, Any] = {
         "overdracht": {"handlers": ["console"], "level": "INFO"},
     },
 }
+
+# Parents' inzage links: valid this many days (OVERDRACHT_INZAGE_DAGEN), then they expire.
+INZAGE_DAGEN = int(os.environ.get("OVERDRACHT_INZAGE_DAGEN", "14"))
+# Retention: a dossier may be deleted this many years after its transition's start date.
+BEWAARTERMIJN_JAREN = int(os.environ.get("OVERDRACHT_BEWAARTERMIJN_JAREN", "2"))

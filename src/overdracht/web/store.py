@@ -171,6 +171,9 @@ def save_version(
     current = locked.versions.get(number=locked.current_number)
     if base_number is not None and base_number != locked.current_number:
         raise VersionConflict(current)
+    from overdracht.web.inzage.apply import enforce  # (imports this module)
+
+    doc = enforce(locked, doc)  # what parents and the pupil chose is never overwritten
     data = as_json(doc)
     if data == current.data:
         return None

@@ -16,6 +16,7 @@ from overdracht.web.views import (
     files,
     history,
     importing,
+    inzage,
     loket,
     verstrekkingen,
 )
@@ -26,6 +27,7 @@ VIEW_MODULES: list[ModuleType] = [
     editing,
     errors,
     importing,
+    inzage,
     loket,
     verstrekkingen,
 ]

@@ -1,0 +1,1 @@
+"""Parents' and pupils' own inzage: links, what they are asked, and their answers."""

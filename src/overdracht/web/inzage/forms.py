@@ -1,0 +1,83 @@
+"""The parent's form: a yes/no per category and per bijlage, and the zienswijze."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from overdracht.web.inzage.apply import Answer
+from overdracht.web.inzage.people import Plan
+
+YES_NO = [("ja", "Ja, dit mag mee"), ("nee", "Nee, dit gaat niet mee")]
+ZIENSWIJZE = [
+    ("eens", "Ik ben het eens met wat de school schrijft"),
+    ("oneens", "Ik ben het niet (helemaal) eens met wat de school schrijft"),
+]
+REQUIRED = "Kies ja of nee."
+
+
+class AnswerForm(forms.Form):
+    """Built from the plan: only what this person has a say on."""
+
+    def __init__(self, plan: Plan, decides: bool, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.decides = decides
+        if decides:
+            for category in plan.categorieen:
+                self.fields[f"toestemming_{category.categorie}"] = forms.ChoiceField(
+                    label=category.label.capitalize(),
+                    help_text=category.uitleg,
+                    choices=YES_NO,
+                    widget=forms.RadioSelect,
+                    error_messages={"required": REQUIRED},
+                )
+            for index, titel, _categorie in plan.bijlagen:
+                self.fields[f"bijlage_{index}"] = forms.ChoiceField(
+                    label=f"Bijlage: {titel}",
+                    help_text="Ja betekent: deze bijlage gaat mee naar de nieuwe school.",
+                    choices=YES_NO,
+                    widget=forms.RadioSelect,
+                    error_messages={"required": REQUIRED},
+                )
+        self.fields["zienswijze"] = forms.ChoiceField(
+            label="Uw mening over het rapport (zienswijze)",
+            choices=ZIENSWIJZE,
+            widget=forms.RadioSelect,
+            error_messages={"required": "Kies of u het eens bent met het rapport."},
+        )
+        self.fields["toelichting"] = forms.CharField(
+            label="Uw toelichting of aanvulling (mag leeg blijven)",
+            help_text="Wat u hier schrijft, gaat met het rapport mee naar de nieuwe school.",
+            required=False,
+            max_length=4000,
+            widget=forms.Textarea(attrs={"rows": 5}),
+            error_messages={"max_length": "Schrijf hoogstens %(limit_value)d tekens."},
+        )
+
+    def problems(self) -> list[tuple[str, str, str]]:
+        """(anchor, label, message) for the error summary; radios link to their first option."""
+        out = []
+        for field in self:
+            radio = isinstance(field.field.widget, forms.RadioSelect)
+            anchor = f"{field.auto_id}_0" if radio else str(field.auto_id)
+            out += [(anchor, str(field.label), str(e)) for e in field.errors]
+        return out
+
+    def answer(self) -> Answer:
+        data = self.cleaned_data
+        return Answer(
+            toestemmingen={
+                c.categorie: data[f"toestemming_{c.categorie}"] == "ja"
+                for c in self.plan.categorieen
+                if self.decides
+            },
+            bijlagen=[
+                {"titel": titel, "meesturen": data[f"bijlage_{index}"] == "ja"}
+                for index, titel, _c in self.plan.bijlagen
+                if self.decides
+            ],
+            zienswijze=data["zienswijze"],
+            toelichting=data.get("toelichting", "").strip(),
+        )
