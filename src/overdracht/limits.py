@@ -21,7 +21,7 @@ MAX_IMPORT_COLUMNS = 500
 MAX_IMPORT_CELLS = 4_000_000
 # Text the cells expand to in memory: repeated .ods cells and shared strings counted
 # every time they are used
-MAX_IMPORT_TEXT_BYTES = 200 * 1024 * 1024
+MAX_IMPORT_TEXT_BYTES = 100 * 1024 * 1024
 
 # PDF files for 'overdracht extract'
 MAX_PDF_BYTES = 50 * 1024 * 1024

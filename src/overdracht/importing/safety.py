@@ -23,6 +23,7 @@ from overdracht.limits import (
     MAX_IMPORT_COLUMNS,
     MAX_IMPORT_FILE_BYTES,
     MAX_IMPORT_ROWS,
+    MAX_IMPORT_TEXT_BYTES,
     MAX_IMPORT_UNZIPPED_BYTES,
 )
 
@@ -36,6 +37,7 @@ class Limits:
     max_rows: int = MAX_IMPORT_ROWS
     max_columns: int = MAX_IMPORT_COLUMNS
     max_cells: int = MAX_IMPORT_CELLS
+    max_text_bytes: int = MAX_IMPORT_TEXT_BYTES
 
 
 DEFAULT_LIMITS = Limits()
@@ -186,18 +188,84 @@ def _inspect_ooxml(parts: dict[str, bytes], path: Path, limits: Limits) -> ZipFa
     facts = ZipFacts(
         date1904=bool(re.search(rb'date1904="(1|true)"', parts.get("xl/workbook.xml", b"")))
     )
+    shared = _shared_string_sizes(parts.get(_shared_strings_part(parts), b""))
     for name, part in _sheet_files(parts).items():
         xml = parts.get(part)
         if xml is None:
             continue
         rows, columns = _extent(xml)
         _check_extent(path, name, rows, columns, limits)
+        _check_text(path, name, len(xml) + _shared_text(xml, shared), limits)
         facts.rows += rows
         if b"<f" in xml:
             facts.formulas_without_value[name] = {
                 (int(row), column_number(col) - 1) for col, row in _EMPTY_FORMULA.findall(xml)
             }
     return facts
+
+
+_SHARED_STRINGS_REL = re.compile(rb'<Relationship\b[^>]*?/sharedStrings"[^>]*?\bTarget="([^"]*)"')
+_SHARED_STRINGS_REL_TARGET_FIRST = re.compile(
+    rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?/sharedStrings"'
+)
+_STRING_ITEM = re.compile(rb"<si\b[^>]*?(/?)>")
+_SHARED_REFERENCE = re.compile(rb'<c\b[^>]*?\bt="s"[^>]*>\s*<v>\s*(\d{1,10})\s*</v>')
+
+
+def _shared_strings_part(parts: dict[str, bytes]) -> str:
+    rels = parts.get("xl/_rels/workbook.xml.rels", b"")
+    found = _SHARED_STRINGS_REL.search(rels) or _SHARED_STRINGS_REL_TARGET_FIRST.search(rels)
+    if found is None:
+        return "xl/sharedStrings.xml"
+    text = found.group(1).decode("utf-8", "replace")
+    return text.lstrip("/") if text.startswith("/") else str(PurePosixPath("xl") / text)
+
+
+def _shared_string_sizes(xml: bytes) -> list[int]:
+    """Bytes of every shared string, in order (its XML, a little more than its text)."""
+    sizes: list[int] = []
+    position = 0
+    while (item := _STRING_ITEM.search(xml, position)) is not None:
+        if item.group(1):  # <si/>
+            sizes.append(0)
+            position = item.end()
+            continue
+        end = xml.find(b"</si>", item.end())
+        if end < 0:
+            sizes.append(len(xml) - item.end())
+            break
+        sizes.append(end - item.end())
+        position = end + 5
+    return sizes
+
+
+def _shared_text(xml: bytes, sizes: list[int]) -> int:
+    """Text a sheet expands to through shared strings: each string counted at every use.
+
+    One shared string of 50 MB used by 100,000 cells is a 385 kB file that becomes
+    5 TB of Python strings.
+    """
+    count = len(sizes)
+    total = 0
+    for reference in _SHARED_REFERENCE.finditer(xml):
+        index = int(reference.group(1))
+        if index < count:
+            total += sizes[index]
+    return total
+
+
+def _check_text(path: Path, sheet: str, size: int, limits: Limits) -> None:
+    if size > limits.max_text_bytes:
+        raise _too_big(
+            path,
+            f"blad '{sheet}' bevat uitgepakt {_megabytes(size)} tekst (een tekst die in veel "
+            f"cellen herhaald wordt, telt elke keer mee); de grens is "
+            f"{_megabytes(limits.max_text_bytes)}",
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size // (1024 * 1024)} MB" if size >= 1024 * 1024 else f"{size // 1024} kB"
 
 
 def _extent(xml: bytes) -> tuple[int, int]:
@@ -241,6 +309,18 @@ _REPEAT_ROWS = re.compile(rb'number-rows-repeated="(\d+)"')
 _REPEAT_COLUMNS = re.compile(rb'number-columns-repeated="(\d+)"')
 
 
+def _check_balanced(content: bytes, path: Path) -> None:
+    """Every row and cell that opens also closes; else the lazy patterns below go quadratic."""
+    for tag in (b"table:table-row", b"table:table-cell", b"table:covered-table-cell"):
+        tags = re.findall(b"<" + tag + rb"(?=[\s/>])[^>]*>", content)
+        opened = sum(1 for found in tags if not found.endswith(b"/>"))
+        if opened != content.count(b"</" + tag + b">"):
+            raise InvalidInputError(
+                f"{path}: de werkmap is beschadigd (de tabel in content.xml is niet goed "
+                "afgesloten). Open hem in LibreOffice en sla hem opnieuw op."
+            )
+
+
 _MAX_FORMULAS = 100_000  # formula cells without a value, per sheet: each costs memory to note
 
 
@@ -256,15 +336,17 @@ def _check_ods(
 ) -> tuple[dict[str, set[tuple[int, int]]], int]:
     """Check every table's extent; return the formula cells saved without a value, and rows.
 
-    ODS repeats rows and cells by attribute; only repeated *content* costs memory.
+    ODS repeats rows and cells by attribute; only repeated *content* costs memory, and
+    it costs it for every copy.
     """
+    _check_balanced(content, path)
     formulas: dict[str, set[tuple[int, int]]] = {}
     total_rows = 0
     tables = list(_ODS_TABLE.finditer(content))
     for number, table in enumerate(tables):
         end = tables[number + 1].start() if number + 1 < len(tables) else len(content)
         name = _unescape(table.group(1).decode("utf-8", "replace"))
-        row_position = last_row = max_column = 0
+        row_position = last_row = max_column = text = 0
         for row in _ODS_ROW.finditer(content, table.end(), end):
             repeat = _REPEAT_ROWS.search(row.group(1))
             times = int(repeat.group(1)) if repeat else 1
@@ -275,6 +357,10 @@ def _check_ods(
                 width = int(span.group(1)) if span else 1
                 if b"value-type" in attributes or (cell.group(3) or b"").strip():
                     last_column = column + width
+                    # a repeated cell is read as that many copies of its text
+                    text += (len(attributes) + len(cell.group(3) or b"")) * width * times
+                    if text > limits.max_text_bytes:
+                        _check_text(path, name, text, limits)
                 elif b"table:formula=" in attributes and column < limits.max_columns:
                     # (row, column) of its first cell: enough to point the user at it
                     found = formulas.setdefault(name, set())

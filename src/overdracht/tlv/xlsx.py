@@ -66,7 +66,7 @@ def xlsx_bytes(overzicht: Overzicht) -> bytes:
     # Row numbers are counted here: sheet.max_row scans every cell and would make this quadratic.
     fills = {status: PatternFill("solid", fgColor=colour) for status, colour in STATUS_FILL.items()}
     for row, aanvraag in enumerate(overzicht.aanvragen, start=2):
-        overview.append(_overview_row(aanvraag))
+        _append(overview, row, _overview_row(aanvraag))
         for column in range(1, len(OVERVIEW_COLUMNS) + 1):
             overview.cell(row, column).fill = fills[aanvraag.status]
         overview.cell(row, 8).number_format = DATE_FORMAT
@@ -80,8 +80,8 @@ def xlsx_bytes(overzicht: Overzicht) -> bytes:
     row = 1
     for aanvraag in overzicht.aanvragen:
         for values in _finding_rows(aanvraag):
-            findings.append(values)
             row += 1
+            _append(findings, row, values)
             fill = finding_fills.get(str(values[3]))
             if fill is not None:
                 findings.cell(row, 4).fill = fill
@@ -98,6 +98,18 @@ def xlsx_bytes(overzicht: Overzicht) -> bytes:
 def write_xlsx(overzicht: Overzicht, path: Path, *, force: bool = False) -> None:
     """Write the workbook atomically; an existing file is only replaced with ``force``."""
     atomic_write_bytes(path, xlsx_bytes(overzicht), force=force)
+
+
+def _append(sheet: Any, row: int, values: list[Any]) -> None:
+    """Append ``values`` as row ``row``; text stays text, even when it starts with '='.
+
+    openpyxl stores such a string as a formula: a school name like
+    ``=HYPERLINK("https://...?"&A2, "klik")`` would be live in the loket's Excel.
+    """
+    sheet.append(values)
+    for column, value in enumerate(values, start=1):
+        if isinstance(value, str) and value.startswith("="):
+            sheet.cell(row, column).data_type = "s"
 
 
 def _overview_row(aanvraag: Aanvraag) -> list[Any]:
