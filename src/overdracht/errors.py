@@ -60,6 +60,7 @@ _OS_REASONS = {
     errno.EPERM: "geen toestemming",
     errno.EROFS: "alleen-lezen schijf",
     errno.ENOSPC: "de schijf is vol",
+    errno.EDQUOT: "uw schijfruimte (quotum) is op",
     errno.EEXIST: "bestaat al",
     errno.ENAMETOOLONG: "de naam is te lang",
 }

@@ -1,8 +1,15 @@
-"""Write output files atomically and never overwrite without ``force``."""
+"""Write output files atomically and never overwrite without ``force``.
+
+Every file starts as a new temporary file (mode 0600, created exclusively, so a
+planted symlink is never followed) in the target folder and is renamed into place
+when complete. A full disk or a read-only folder is a Dutch message (exit code 2)
+and leaves no half file behind.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterable
@@ -40,19 +47,42 @@ def refuse_existing(paths: Iterable[Path], force: bool) -> None:
         )
 
 
+def write_error(path: Path, exc: OSError) -> UsageError:
+    """The Dutch message for a file that cannot be written, with what to do about it."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        advice = "Maak ruimte vrij op de schijf (of kies een andere map) en probeer het opnieuw."
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        advice = "Kies een map waarin u mag schrijven."
+    else:
+        advice = "Kies een andere map of probeer het opnieuw."
+    return UsageError(
+        f"{path}: dit bestand kan niet worden geschreven ({os_reason(exc)}). {advice} "
+        "Er is geen half bestand achtergebleven."
+    )
+
+
 def atomic_write_bytes(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and rename it."""
+    """Write ``data`` to ``path`` via a temporary file in the same folder and rename it.
+
+    Raises :class:`UsageError` (exit code 2) with a Dutch message when the disk is
+    full, the folder is read-only or anything else stops the write.
+    """
     refuse_existing([path], force)
-    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    except OSError as exc:
+        raise write_error(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
+        if isinstance(exc, OSError):
+            raise write_error(path, exc) from None
         raise
 
 

@@ -54,14 +54,29 @@ DOSSIER_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def expand_dossier_paths(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; a folder stands for the dossier files in it (sorted, not recursive)."""
+    """Files as given; a folder stands for the dossier files in it (sorted, not recursive).
+
+    A folder without dossier files is an InvalidInputError: 'check map && verstuur'
+    must not go ahead when there was nothing to check.
+    """
     result: list[Path] = []
     for path in paths:
         if path.is_dir():
-            result.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in DOSSIER_SUFFIXES))
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in DOSSIER_SUFFIXES)
+            if not found:
+                raise InvalidInputError(_nothing_found(path))
+            result.extend(found)
         else:
             result.append(path)
     return result
+
+
+def _nothing_found(folder: Path) -> str:
+    message = f"{folder}: geen dossiers gevonden (gezocht naar .yaml-, .yml- en .json-bestanden)."
+    deeper = any(p.suffix.lower() in DOSSIER_SUFFIXES for p in folder.glob("*/*") if p.is_file())
+    if deeper:
+        message += " Er staan wel dossiers in submappen; geef die submap op."
+    return message
 
 
 def dossier_schema() -> dict[str, Any]:

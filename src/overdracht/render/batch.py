@@ -29,7 +29,7 @@ from typing import Any, Literal
 
 from overdracht import __version__
 from overdracht.errors import EXIT_OK, OverdrachtError, UsageError
-from overdracht.output import atomic_write_text, prepare_output_dir
+from overdracht.output import atomic_write_text, prepare_output_dir, write_error
 from overdracht.resources import data_dir
 
 MANIFEST = ".overdracht-render.json"
@@ -147,6 +147,9 @@ def _render_one(path: Path, output_dir: Path, options: RenderOptions, force: boo
         )
     except OverdrachtError as exc:
         return Outcome(path, "mislukt", reason=str(exc), exit_code=exc.exit_code)
+    except OSError as exc:  # e.g. a full disk under WeasyPrint's own temporary files
+        error = write_error(output_dir, exc)
+        return Outcome(path, "mislukt", reason=str(error), exit_code=error.exit_code)
     except Exception as exc:  # one broken dossier must not stop the batch
         return Outcome(path, "mislukt", reason=f"onverwachte fout: {exc!r}", exit_code=3)
     return Outcome(path, "geschreven", [p.name for p in result.files], concept=result.concept)

@@ -6,8 +6,10 @@ date of birth and leerlingnummer; never the BSN or the full name.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -47,11 +49,26 @@ def needs_letter(aanvraag: Aanvraag) -> bool:
 def letter_name(aanvraag: Aanvraag) -> str:
     """File name from the aanvraag's file, so the loket can match letter and aanvraag."""
     stem = Path(aanvraag.bestand).with_suffix("").as_posix().replace("/", "-")
-    return f"aanvulling-{re.sub(r'[^A-Za-z0-9._-]+', '-', stem)}.docx"
+    return f"aanvulling-{re.sub(r'[^A-Za-z0-9._-]+', '-', stem)[:120]}.docx"
 
 
 def letter_paths(overzicht: Overzicht, directory: Path) -> list[tuple[Aanvraag, Path]]:
-    return [(a, directory / letter_name(a)) for a in overzicht.aanvragen if needs_letter(a)]
+    """One distinct path per letter, also on a file system that ignores case.
+
+    'a-b.yaml', 'a b.yaml' and 'a-b.json' all become 'aanvulling-a-b'; such names get
+    a short fingerprint of the aanvraag's file name, so no letter replaces another.
+    """
+    chosen = [(a, letter_name(a)) for a in overzicht.aanvragen if needs_letter(a)]
+    counts = Counter(name.casefold() for _, name in chosen)
+    result: list[tuple[Aanvraag, Path]] = []
+    for aanvraag, name in chosen:
+        if counts[name.casefold()] > 1:
+            digest = hashlib.sha256(aanvraag.bestand.encode("utf-8")).hexdigest()[:8]
+            name = f"{name.removesuffix('.docx')}-{digest}.docx"
+        result.append((aanvraag, directory / name))
+    if len({path.name.casefold() for _, path in result}) != len(result):  # pragma: no cover
+        raise AssertionError("two letters would get the same file name")
+    return result
 
 
 def write_letters(overzicht: Overzicht, directory: Path, *, force: bool = False) -> list[Path]:
