@@ -183,3 +183,12 @@ def test_every_dossier_file_that_leaves_is_logged(
     assert disclosures().count() == 1 + len(all_samples)
     assert verify_chain().ok  # the ZIP's entries are chained like any other
     assert entries_for(all_samples[-1]).get().wat.startswith("dossierbestand (YAML), in een ZIP")
+
+
+def test_too_many_files_at_once_is_a_message(ib_client: Client, settings: Any) -> None:
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 3
+    files = [upload(SAMPLES / "po-vo-compleet.yaml", f"d{i}.yaml") for i in range(4)]
+    response = ib_client.post("/dossierbestanden/", {"bestanden": files})
+    assert response.status_code == 200
+    assert "U kunt ten hoogste 3 bestanden tegelijk inlezen" in response.content.decode()
+    assert not Dossier.objects.exists()
