@@ -295,3 +295,16 @@ def test_two_clicks_on_definitief_store_one_set(sample_dossier: Dossier, monkeyp
         documents.make_final(sample_dossier, None, base_number=1)
     assert not DefinitiefDocument.objects.exists()
     assert not list(documents.final_folder().iterdir())
+
+
+def test_a_version_made_final_elsewhere_shows_a_message_not_a_render(
+    ib_client: Client, sample_dossier: Dossier, monkeypatch: Any
+) -> None:
+    from overdracht.web.store import mark_final
+
+    mark_final(sample_dossier, None)
+    monkeypatch.setattr(documents, "_render", None)  # never rendered afterwards
+    page = ib_client.get(f"/dossiers/{sample_dossier.public_id}/documenten/")
+    assert page.status_code == 200
+    assert "geen documenten bewaard" in page.content.decode()
+    assert ib_client.get(url(sample_dossier)).status_code == 404
