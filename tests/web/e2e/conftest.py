@@ -246,3 +246,24 @@ def pupil_data() -> set[str]:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests named ``..._after_all_journeys`` look back at the whole session: run them last."""
     items.sort(key=lambda item: item.name.endswith("_after_all_journeys"))
+
+
+def open_dossier(page: Any, name: str, **filters: str) -> str:
+    """From the overview: find the pupil (by name and filters), open the dossier; its address."""
+    query = "&".join(f"{key}={value}" for key, value in filters.items())
+    page.goto(f"/dossiers/?{query}")
+    page.get_by_role("link", name=name).first.click()
+    page.wait_for_url("**/dossiers/*/")
+    return str(page.url)
+
+
+TABS = {"Gegevens": "", "Documenten": "documenten/", "Versies": "versies/", "Logboek": "logboek/"}
+
+
+def open_tab(page: Any, dossier_url: str, tab: str) -> None:
+    """Click one of the dossier's tabs (Gegevens, Documenten, Versies, Logboek)."""
+    link = page.locator("nav.tabs").get_by_role("link", name=tab)
+    if link.count():
+        link.click()
+    else:  # the placeholder dossier page (before the form landed) has no tabs
+        page.goto(dossier_url + TABS[tab])
