@@ -57,4 +57,4 @@ bench: sysdeps $(VENV)/.installed
 	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) dist build demo-uit $(WEBDATA) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) dist build demo-uit test-uitvoer $(WEBDATA) .pytest_cache .mypy_cache .ruff_cache

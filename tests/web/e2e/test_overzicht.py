@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import main_page, screenshot
+from .conftest import main_page, open_dossier, open_tab, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -38,3 +38,13 @@ def test_the_overview_fits_a_tablet(tablet: Any) -> None:
     # ... and every column of the table is in view, without scrolling sideways.
     table = tablet.locator(".tabelrol")
     assert table.evaluate("el => el.scrollWidth - el.clientWidth") <= 0
+
+
+def test_a_dossier_and_its_documents_fit_a_tablet(tablet: Any) -> None:
+    dossier = open_dossier(tablet, "Sanne Jansen")
+    screenshot(tablet, "dossier-tablet")
+    open_tab(tablet, dossier, "Documenten")
+    tablet.get_by_role("link", name="Download PDF", exact=True).wait_for()
+    screenshot(tablet, "documenten-tablet")
+    overflow = tablet.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
