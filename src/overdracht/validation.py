@@ -86,6 +86,14 @@ _PATTERN_HINTS = {
 }
 
 
+def field_message(error: ErrorDetails, loc: Loc) -> str:
+    """The Dutch text for one error at field ``loc``, with a hint on the expected form."""
+    message = error_message(error)
+    if error["type"] == "string_pattern_mismatch" and loc and loc[-1] in _PATTERN_HINTS:
+        message += f"; {_PATTERN_HINTS[str(loc[-1])]}"
+    return message
+
+
 def describe_errors(
     exc: ValidationError,
     source: SourceDocument,
@@ -106,10 +114,7 @@ def describe_errors(
             loc = (*loc, str((error.get("ctx") or {}).get("discriminator", "")).strip("'"))
         line = source.line_of(loc)
         where = f"{source.path}:{line}" if line else str(source.path)
-        message = error_message(error)
-        if error["type"] == "string_pattern_mismatch" and loc and loc[-1] in _PATTERN_HINTS:
-            message += f"; {_PATTERN_HINTS[str(loc[-1])]}"
-        lines.append(f"{where}: {field_path(loc)}: {message}")
+        lines.append(f"{where}: {field_path(loc)}: {field_message(error, loc)}")
     return _unique(lines)
 
 

@@ -23,6 +23,7 @@ _WORDS = {
     "pro": "PrO",
     "ib": "IB",
     "e-mail": "e-mail",
+    "email": "e-mail",
 }
 
 

@@ -1,0 +1,232 @@
+"""Between the form and the dossier: what was typed, the dict pydantic validates, the errors.
+
+The *raw* values are exactly what the user typed (strings, ticked boxes, rows), nested like the
+dossier, so a refused save can show everything again. :func:`to_data` turns them into the
+dict that :class:`overdracht.model.Dossier` validates; empty fields are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+from pydantic import ValidationError
+
+from overdracht.validation import field_message
+from overdracht.web.formschema import Spec, dossier_specs
+
+Raw = dict[str, Any]
+ROW_MARK = "_rij"
+
+
+class Params(Protocol):
+    """What we need of a Django ``QueryDict``."""
+
+    def get(self, key: str, default: Any = None) -> Any: ...
+    def getlist(self, key: str) -> list[Any]: ...
+    def __contains__(self, key: object) -> bool: ...
+    def keys(self) -> Iterable[str]: ...
+
+
+def _key(spec: Spec) -> str:
+    return spec.name.rsplit(".", 1)[-1]
+
+
+# From a stored document -------------------------------------------------------------------
+
+
+def raw_from_document(data: Mapping[str, Any]) -> Raw:
+    """The form's values for a stored dossier (the JSON of a version)."""
+    return _raw_from_data(dossier_specs(), data)
+
+
+def _raw_from_data(specs: Iterable[Spec], data: Mapping[str, Any]) -> Raw:
+    raw: Raw = {}
+    for spec in specs:
+        value = data.get(_key(spec))
+        if spec.kind == "group":
+            raw[_key(spec)] = _raw_from_data(spec.children, value or {})
+        elif spec.kind == "rows":
+            raw[_key(spec)] = [_raw_from_data(spec.children, item) for item in value or []]
+        elif spec.kind == "bool":
+            raw[_key(spec)] = bool(spec.default if value is None else value)
+        elif spec.kind == "multi":
+            raw[_key(spec)] = [str(v) for v in value or []]
+        elif spec.kind == "lines":
+            raw[_key(spec)] = "\n".join(str(v) for v in value or [])
+        else:
+            if value is None:
+                value = spec.default  # a new row starts with the model's default
+            raw[_key(spec)] = "" if value is None else _text(value)
+    return raw
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def empty_row(spec: Spec) -> Raw:
+    """A new row of a repeating part, with the model's defaults filled in."""
+    return _raw_from_data(spec.children, {})
+
+
+def new_document(transition: str) -> Raw:
+    """The values of an empty form for a new dossier of this transition."""
+    raw = _raw_from_data(dossier_specs(), {})
+    raw["overgang"]["id"] = transition
+    return raw
+
+
+# From a form post -------------------------------------------------------------------------
+
+
+def raw_from_post(params: Params) -> Raw:
+    """What was typed, from the POST; rows in the order they were on the page."""
+    keys = list(params.keys())
+    return _raw_from_post(dossier_specs(), params, keys, "")
+
+
+def _raw_from_post(specs: Iterable[Spec], params: Params, keys: list[str], prefix: str) -> Raw:
+    raw: Raw = {}
+    for spec in specs:
+        key = _key(spec)
+        name = f"{prefix}{key}"
+        if spec.kind == "group":
+            raw[key] = _raw_from_post(spec.children, params, keys, name + ".")
+        elif spec.kind == "rows":
+            raw[key] = [
+                _raw_from_post(spec.children, params, keys, f"{name}.{index}.")
+                for index in _row_indexes(keys, name)
+            ]
+        elif spec.kind == "bool":
+            # A hidden "nee" comes before each checkbox; no value at all means the field was
+            # not on the page, so it keeps its default.
+            values = params.getlist(name)
+            raw[key] = "ja" in values if values else bool(spec.default)
+        elif spec.kind == "multi":
+            raw[key] = [str(v) for v in params.getlist(name)]
+        else:
+            raw[key] = str(params.get(name, ""))
+    return raw
+
+
+def _row_indexes(keys: list[str], name: str) -> list[int]:
+    start = name + "."
+    found: set[int] = set()
+    for key in keys:
+        if key.startswith(start) and key.endswith("." + ROW_MARK):
+            middle = key[len(start) : -len(ROW_MARK) - 1]
+            if middle.isdigit():
+                found.add(int(middle))
+    return sorted(found)
+
+
+# To the dict pydantic validates -------------------------------------------------------------
+
+
+def to_data(raw: Raw) -> dict[str, Any]:
+    """The dossier dict from the typed values: empty fields left out, defaults not repeated."""
+    return _to_data(dossier_specs(), raw)
+
+
+def _to_data(specs: Iterable[Spec], raw: Raw) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for spec in specs:
+        key = _key(spec)
+        value = raw.get(key)
+        if spec.kind == "group":
+            sub = _to_data(spec.children, value or {})
+            if sub or spec.required:
+                data[key] = sub
+        elif spec.kind == "rows":
+            rows = [_to_data(spec.children, row) for row in value or []]
+            rows = [row for row in rows if row]
+            if rows:
+                data[key] = rows
+        elif spec.kind == "bool":
+            if bool(value) != bool(spec.default):
+                data[key] = bool(value)
+        elif spec.kind == "multi":
+            if value:
+                data[key] = list(value)
+        elif spec.kind == "lines":
+            lines = [line.strip() for line in str(value or "").splitlines() if line.strip()]
+            if lines:
+                data[key] = lines
+        else:
+            text = str(value or "").strip()
+            if spec.kind == "float":
+                text = text.replace(",", ".")
+            if text:
+                data[key] = text
+    return data
+
+
+# Errors ---------------------------------------------------------------------------------------
+
+
+def error_map(exc: ValidationError) -> dict[str, list[str]]:
+    """Dutch messages (the CLI's wording) by field name (``ouders.0.naam``)."""
+    errors: dict[str, list[str]] = {}
+    for error in exc.errors(include_url=False):
+        loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
+        name = ".".join(str(part) for part in loc)
+        message = field_message(error, loc)
+        if message not in errors.setdefault(name, []):
+            errors[name].append(message)
+    return errors
+
+
+# Rows: add and remove -------------------------------------------------------------------------
+
+
+def find_spec(name: str) -> Spec | None:
+    """The spec of a concrete field name (``opp.evaluaties.0.datum``)."""
+    specs: Iterable[Spec] = dossier_specs()
+    found: Spec | None = None
+    parts = name.split(".")
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        found = next((s for s in specs if _key(s) == part), None)
+        if found is None:
+            return None
+        specs = found.children
+        index += 1
+        if found.kind == "rows" and index < len(parts) and parts[index].isdigit():
+            index += 1
+    return found
+
+
+def container(raw: Raw, name: str) -> Any:
+    """The raw value at a concrete name (a dict, a list of rows or a value)."""
+    node: Any = raw
+    for part in name.split("."):
+        node = node[int(part)] if isinstance(node, list) else node.setdefault(part, {})
+    return node
+
+
+def apply_row_action(raw: Raw, action: str) -> str | None:
+    """``toevoegen:ouders`` or ``verwijderen:ouders.1``; returns the list's name, or None."""
+    verb, _, name = action.partition(":")
+    if verb == "toevoegen":
+        spec = find_spec(name)
+        if spec is None or spec.kind != "rows":
+            return None
+        rows = container(raw, name)
+        if isinstance(rows, list):
+            rows.append(empty_row(spec))
+            return name
+        return None
+    if verb == "verwijderen":
+        list_name, _, index = name.rpartition(".")
+        spec = find_spec(list_name)
+        if spec is None or spec.kind != "rows" or not index.isdigit():
+            return None
+        rows = container(raw, list_name)
+        if isinstance(rows, list) and int(index) < len(rows):
+            del rows[int(index)]
+            return list_name
+    return None
