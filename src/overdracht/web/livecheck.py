@@ -39,6 +39,9 @@ class Line:
     message: str
     source: str
     target: str
+    reason: str = ""
+    advice: str = ""
+    due: str = ""
 
 
 @dataclass
@@ -168,22 +171,32 @@ def _line(finding: Finding, raw: Raw) -> Line:
     symbol, state, css = SYMBOLS.get(finding.status, SYMBOLS["ontbreekt"])
     if finding.severity == "error":
         symbol, state, css = SYMBOLS["ontbreekt"]
+    reason = ""
+    if finding.level:
+        because = (
+            f" omdat {finding.reason}" if finding.reason and finding.severity == "error" else ""
+        )
+        reason = f"{finding.level}{because}."
     return Line(
         symbol=symbol,
         state=state,
         css=css,
         title=finding.title or finding.rule,
-        message=_message(finding),
+        message=_sentence(finding.problem),
         source=finding.source,
         target=anchor_for(finding.path, raw),
+        reason=reason,
+        advice=finding.advice if finding.severity != "info" else "",
+        due=f"{finding.due:%d-%m-%Y}" if finding.due else "",
     )
 
 
-def _message(finding: Finding) -> str:
-    """The finding's text without its title (shown above it)."""
-    text = finding.message
-    prefix = f"{finding.title}: "
-    return text[len(prefix) :] if finding.title and text.startswith(prefix) else text
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def summary(missing: int) -> str:
