@@ -7,7 +7,7 @@ dict that :class:`overdracht.model.Dossier` validates; empty fields are left out
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
 from pydantic import ValidationError
@@ -25,7 +25,7 @@ class Params(Protocol):
     def get(self, key: str, default: Any = None) -> Any: ...
     def getlist(self, key: str) -> list[Any]: ...
     def __contains__(self, key: object) -> bool: ...
-    def keys(self) -> Iterable[str]: ...
+    def __iter__(self) -> Iterator[str]: ...
 
 
 def _key(spec: Spec) -> str:
@@ -84,21 +84,31 @@ def new_document(transition: str) -> Raw:
 
 def raw_from_post(params: Params) -> Raw:
     """What was typed, from the POST; rows in the order they were on the page."""
-    keys = list(params.keys())
-    return _raw_from_post(dossier_specs(), params, keys, "")
+    rows: dict[str, list[int]] = {}
+    for key in params:
+        if key.endswith(_MARK_SUFFIX):
+            name, _, index = key[: -len(_MARK_SUFFIX)].rpartition(".")
+            if index.isdigit():
+                rows.setdefault(name, []).append(int(index))
+    return _raw_from_post(dossier_specs(), params, rows, "")
 
 
-def _raw_from_post(specs: Iterable[Spec], params: Params, keys: list[str], prefix: str) -> Raw:
+_MARK_SUFFIX = "." + ROW_MARK
+
+
+def _raw_from_post(
+    specs: Iterable[Spec], params: Params, rows: dict[str, list[int]], prefix: str
+) -> Raw:
     raw: Raw = {}
     for spec in specs:
         key = _key(spec)
         name = f"{prefix}{key}"
         if spec.kind == "group":
-            raw[key] = _raw_from_post(spec.children, params, keys, name + ".")
+            raw[key] = _raw_from_post(spec.children, params, rows, name + ".")
         elif spec.kind == "rows":
             raw[key] = [
-                _raw_from_post(spec.children, params, keys, f"{name}.{index}.")
-                for index in _row_indexes(keys, name)
+                _raw_from_post(spec.children, params, rows, f"{name}.{index}.")
+                for index in sorted(set(rows.get(name, ())))
             ]
         elif spec.kind == "bool":
             # A hidden "nee" comes before each checkbox; no value at all means the field was
@@ -110,17 +120,6 @@ def _raw_from_post(specs: Iterable[Spec], params: Params, keys: list[str], prefi
         else:
             raw[key] = str(params.get(name, ""))
     return raw
-
-
-def _row_indexes(keys: list[str], name: str) -> list[int]:
-    start = name + "."
-    found: set[int] = set()
-    for key in keys:
-        if key.startswith(start) and key.endswith("." + ROW_MARK):
-            middle = key[len(start) : -len(ROW_MARK) - 1]
-            if middle.isdigit():
-                found.add(int(middle))
-    return sorted(found)
 
 
 # To the dict pydantic validates -------------------------------------------------------------

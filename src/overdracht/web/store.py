@@ -57,14 +57,15 @@ def as_json(doc: DossierDoc) -> dict[str, Any]:
 
 def active_overlay() -> Path | None:
     """The file of the active regional overlay, written to the data folder; None if none."""
-    overlay = Overlay.objects.filter(actief=True).order_by("-created_at").first()
-    if overlay is None:
+    # Only the id: this runs on every live checklist update, the text is read once.
+    pk = Overlay.objects.filter(actief=True).order_by("-created_at").values_list("pk").first()
+    if pk is None:
         return None
     folder = Path(settings.DATA_DIR) / "aanvullingen"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"aanvulling-{overlay.pk}.yaml"
+    path = folder / f"aanvulling-{pk[0]}.yaml"
     if not path.exists():
-        path.write_text(overlay.inhoud, encoding="utf-8")
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(Overlay.objects.get(pk=pk[0]).inhoud, encoding="utf-8")
     return path
 
 

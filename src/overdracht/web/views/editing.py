@@ -15,6 +15,7 @@ from overdracht.checklists import list_checklists
 from overdracht.model import Dossier as DossierDoc
 from overdracht.web import store
 from overdracht.web.changes import describe_changes
+from overdracht.web.checklist_html import checklist_html
 from overdracht.web.formdata import (
     Raw,
     apply_row_action,
@@ -27,7 +28,7 @@ from overdracht.web.formdata import (
 )
 from overdracht.web.formview import build_form
 from overdracht.web.labels import label_for
-from overdracht.web.livecheck import live_checklist, summary
+from overdracht.web.livecheck import live_checklist
 from overdracht.web.models import Dossier, DossierVersion
 
 
@@ -53,7 +54,6 @@ def _page(
         action = f"{reverse('dossier_nieuw')}?overgang={raw['overgang']['id']}"
     else:
         action = reverse("dossier", args=[dossier.public_id])
-    checklist = live_checklist(raw)
     context = {
         "form": form,
         "dossier": dossier,
@@ -61,8 +61,7 @@ def _page(
         "base_number": base_number if base_number is not None else "",
         "read_only": read_only,
         "form_url": action,
-        "checklist": checklist,
-        "checklist_summary": summary(checklist.missing),
+        "checklist": checklist_html(live_checklist(raw)),
         "transition_title": _transitions().get(str(raw["overgang"]["id"]), ""),
         "title": dossier.leerling_naam if dossier else "Nieuw dossier",
         **(extra or {}),
@@ -234,13 +233,7 @@ def _int(value: str | None) -> int | None:
 @require_POST
 def checklist_update(request: HttpRequest) -> HttpResponse:
     """The checklist for what is in the form now (htmx, on every change). Reads only."""
-    raw = raw_from_post(request.POST)
-    checklist = live_checklist(raw)
-    return render(
-        request,
-        "overdracht/_checklist.html",
-        {"checklist": checklist, "checklist_summary": summary(checklist.missing)},
-    )
+    return HttpResponse(checklist_html(live_checklist(raw_from_post(request.POST))))
 
 
 urlpatterns: list[URLPattern] = [

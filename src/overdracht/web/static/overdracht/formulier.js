@@ -1,5 +1,6 @@
-/* The dossier form: a checklist rule or an error brings you to its field; the live checklist
-   never sends the chosen files (they are only sent with 'Opslaan'). No build step. */
+/* The dossier form: a checklist rule or an error brings you to its field. The live checklist
+   request leaves out empty fields (the server reads a missing field as empty) and files, so it
+   stays small. No build step. */
 (function () {
   "use strict";
   var FIELDS = "input:not([type=hidden]), select, textarea, button";
@@ -26,8 +27,10 @@
   document.addEventListener("htmx:configRequest", function (event) {
     var form = event.detail.formData;
     if (!form || event.detail.elt.id !== "dossierformulier") { return; }
-    Array.from(form.keys()).forEach(function (key) {
-      if (form.getAll(key).some(function (v) { return v instanceof File; })) { form.delete(key); }
+    Array.from(new Set(form.keys())).forEach(function (key) {
+      var values = form.getAll(key);
+      var empty = values.every(function (v) { return v === ""; });
+      if (empty || values.some(function (v) { return v instanceof File; })) { form.delete(key); }
     });
   });
 
