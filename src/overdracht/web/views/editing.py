@@ -64,6 +64,8 @@ def _page(
         "checklist": checklist_html(live_checklist(raw)),
         "transition_title": _transitions().get(str(raw["overgang"]["id"]), ""),
         "title": dossier.leerling_naam if dossier else "Nieuw dossier",
+        "tab": "gegevens",
+        "overgang_titel": _transitions().get(dossier.overgang, "") if dossier else "",
         **(extra or {}),
     }
     return render(request, "overdracht/dossier_formulier.html", context, status=status)
