@@ -11,6 +11,8 @@ from django.test import Client
 from overdracht.web.formdata import raw_from_document
 from overdracht.web.models import Dossier
 
+from .conftest import SAMPLES
+
 pytestmark = pytest.mark.django_db
 
 NEW = "/dossiers/nieuw/?overgang=po-so"
@@ -252,3 +254,45 @@ def test_no_pupil_data_in_urls(ib_client: Client, sample_dossier: Any) -> None:
     html = ib_client.get(f"/dossiers/{sample_dossier.public_id}/").content.decode()
     for url in re.findall(r'(?:href|action|hx-post)="([^"#]+)"', html):
         assert "Berg" not in url and "725763863" not in url, url
+
+
+def test_live_checklist_reads_the_json_the_page_sends(
+    ib_client: Client, sample_dossier: Any
+) -> None:
+    import json
+
+    post = {k: v for k, v in flat(sample_dossier).items() if v != ""}
+    post["opp.uitstroomperspectief"] = ""
+    response = ib_client.post(
+        "/dossiers/checklist-bijwerken/", json.dumps(post), content_type="application/json"
+    )
+    html = response.content.decode()
+    assert "Nog niet compleet." in html
+    assert 'href="#veld-opp-uitstroomperspectief"' not in html or "✗" in html
+    assert "1 verplicht onderdeel ontbreekt." in html
+    bad = ib_client.post(
+        "/dossiers/checklist-bijwerken/", "[niet, goed", content_type="application/json"
+    )
+    assert bad.status_code == 200
+    assert "Nog niet gecontroleerd." in bad.content.decode()
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.yaml")))
+def test_live_data_is_the_form_data(name: str) -> None:
+    """The live checklist builds the dossier from the sent fields only; it must be the same
+    dict as the one a save validates."""
+    from django.http import QueryDict
+
+    from overdracht.model import load_dossier
+    from overdracht.web.formdata import data_from_params, raw_from_post, to_data
+    from overdracht.web.store import as_json
+
+    doc = load_dossier(SAMPLES / name)
+    fake = type("D", (), {"current_number": 1})()
+    fake.current = type("V", (), {"data": as_json(doc)})()
+    post = flat(fake)
+    query = QueryDict(mutable=True)
+    for key, value in post.items():
+        query.setlist(key, value if isinstance(value, list) else [str(value)])
+    sent = {k: query.getlist(k) for k in query if query.getlist(k) != [""]}
+    assert data_from_params(sent) == to_data(raw_from_post(query))

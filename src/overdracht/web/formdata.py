@@ -7,6 +7,8 @@ dict that :class:`overdracht.model.Dossier` validates; empty fields are left out
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
@@ -29,7 +31,7 @@ class Params(Protocol):
 
 
 def _key(spec: Spec) -> str:
-    return spec.name.rsplit(".", 1)[-1]
+    return spec.key
 
 
 # From a stored document -------------------------------------------------------------------
@@ -160,6 +162,98 @@ def _to_data(specs: Iterable[Spec], raw: Raw) -> dict[str, Any]:
                 text = text.replace(",", ".")
             if text:
                 data[key] = text
+    return data
+
+
+# Straight from the post to the dict (the live checklist) ---------------------------------------
+
+
+@functools.cache
+def _spec_index() -> dict[str, Spec]:
+    """Every spec by its name with ``#`` for a row number (``ouders.#.naam``)."""
+    index: dict[str, Spec] = {}
+
+    def add(specs: Iterable[Spec]) -> None:
+        for spec in specs:
+            index[spec.name] = spec
+            add(spec.children)
+
+    add(dossier_specs())
+    return index
+
+
+_ROW_NUMBER = re.compile(r"\.\d+(?=\.|$)")
+_SKIP = object()
+
+
+def data_from_params(params: Mapping[str, list[str]]) -> dict[str, Any]:
+    """The same dict as ``to_data(raw_from_post(params))``, built from the fields that were sent
+    only (the live checklist gets the filled-in fields, not the whole form)."""
+    tree: dict[str | int, Any] = {}
+    for name, values in params.items():
+        if name.endswith(_MARK_SUFFIX):
+            _node(tree, name[: -len(_MARK_SUFFIX)].split("."))
+            continue
+        spec = _spec_for(name)
+        if spec is None or spec.has_children:
+            continue
+        value = _value(spec, values)
+        if value is not _SKIP:
+            *parents, last = name.split(".")
+            _node(tree, parents)[last] = value
+    return _finish(dossier_specs(), tree)
+
+
+@functools.lru_cache(maxsize=8192)
+def _spec_for(name: str) -> Spec | None:
+    """The spec of a posted field name (the same names come with every change)."""
+    return _spec_index().get(_ROW_NUMBER.sub(".#", name))
+
+
+def _node(tree: dict[str | int, Any], parts: list[str]) -> dict[str | int, Any]:
+    node = tree
+    for part in parts:
+        node = node.setdefault(int(part) if part.isdigit() else part, {})
+    return node
+
+
+def _value(spec: Spec, values: list[str]) -> Any:
+    if spec.kind == "bool":
+        checked = "ja" in values if values else bool(spec.default)
+        return checked if checked != bool(spec.default) else _SKIP
+    if spec.kind == "multi":
+        return list(values) if values else _SKIP
+    text = values[-1] if values else ""
+    if spec.kind == "lines":
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        return lines or _SKIP
+    text = text.strip()
+    if spec.kind == "float":
+        text = text.replace(",", ".")
+    return text or _SKIP
+
+
+def _finish(specs: Iterable[Spec], node: dict[str | int, Any]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for spec in specs:
+        value = node.get(spec.key)
+        if spec.kind == "group":
+            if isinstance(value, dict):
+                sub = _finish(spec.children, value)
+                if sub or spec.required:
+                    data[spec.key] = sub
+            elif spec.required:
+                data[spec.key] = {}
+        elif spec.kind == "rows":
+            if isinstance(value, dict):
+                rows = [
+                    _finish(spec.children, value[i]) for i in sorted(value) if isinstance(i, int)
+                ]
+                rows = [row for row in rows if row]
+                if rows:
+                    data[spec.key] = rows
+        elif value is not None:
+            data[spec.key] = value
     return data
 
 

@@ -76,6 +76,11 @@ class Spec:
     item_type: str = ""  # for "lines": "date" or "text"
     children: tuple[Spec, ...] = field(default=())
 
+    @functools.cached_property
+    def key(self) -> str:
+        """The field's own name (``naam`` for ``ouders.#.naam``)."""
+        return self.name.rsplit(".", 1)[-1]
+
     @property
     def has_children(self) -> bool:
         return self.kind in ("group", "rows")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -258,17 +258,20 @@ def asked_parts(transition: str) -> frozenset[str]:
     return frozenset(asked)
 
 
-def anchor_for(path: str, raw: Raw) -> str:
-    """The id of the field a checklist path points at (the first row of a list)."""
-    node: Any = raw
+def anchor_for(path: str, data: Mapping[str, Any]) -> str:
+    """The id of the field a checklist path points at (in a list: its first row)."""
+    from overdracht.web.formdata import find_spec
+
+    node: Any = data
     parts: list[str] = []
     for part in path.replace("[]", "").split("."):
-        if not isinstance(node, dict) or part not in node:
+        spec = find_spec(".".join([*parts, part]))
+        if spec is None:
             break
-        node = node[part]
         parts.append(part)
-        if isinstance(node, list):
-            if not node:
+        node = node.get(part) if isinstance(node, dict) else None
+        if spec.kind == "rows":
+            if not (isinstance(node, list) and node):
                 break
             parts.append("0")
             node = node[0]

@@ -15,7 +15,7 @@ from overdracht.checklists import Finding, load_checklist
 from overdracht.errors import OverdrachtError
 from overdracht.model import Dossier as DossierDoc
 from overdracht.web import store
-from overdracht.web.formdata import Raw, error_map, to_data
+from overdracht.web.formdata import error_map
 from overdracht.web.formview import anchor_for, field_id, field_label
 
 MAX_ROUNDS = 8
@@ -125,9 +125,10 @@ def _drop(data: dict[str, Any], locs: list[tuple[str | int, ...]]) -> bool:
     return dropped
 
 
-def live_checklist(raw: Raw) -> LiveChecklist:
-    """The checklist for the typed values, with the fields that could not be checked."""
-    checked = lenient_document(to_data(raw))
+def live_checklist(data: dict[str, Any]) -> LiveChecklist:
+    """The checklist for the typed values (as :func:`to_data` gives them), with the fields that
+    could not be checked."""
+    checked = lenient_document(data)
     doc = checked.doc
     result = LiveChecklist()
     result.to_fill = [(field_id(n), field_label(n)) for n in checked.missing]
@@ -135,20 +136,20 @@ def live_checklist(raw: Raw) -> LiveChecklist:
         (field_id(n), field_label(n), m) for n, ms in checked.errors.items() for m in ms
     ]
     if doc is None:
-        result.lines = _unchecked(raw)
+        result.lines = _unchecked(data)
         return result
     report = store.check_document(doc)
     result.checked = True
     result.title = report.checklist_title
     result.complete = report.complete
     result.missing = len(report.errors)
-    result.lines = [_line(f, raw) for f in report.findings]
+    result.lines = [_line(f, data) for f in report.findings]
     return result
 
 
-def _unchecked(raw: Raw) -> list[Line]:
+def _unchecked(data: dict[str, Any]) -> list[Line]:
     """The rules of the chosen transition, not yet checked (the basic data is not complete)."""
-    transition = str(raw.get("overgang", {}).get("id", ""))
+    transition = str(data.get("overgang", {}).get("id", ""))
     try:
         checklist = load_checklist(transition)
     except OverdrachtError:
@@ -161,13 +162,13 @@ def _unchecked(raw: Raw) -> list[Line]:
             rule.titel,
             "",
             rule.bron,
-            anchor_for(rule.main_path(), raw),
+            anchor_for(rule.main_path(), data),
         )
         for rule in checklist.regels
     ]
 
 
-def _line(finding: Finding, raw: Raw) -> Line:
+def _line(finding: Finding, data: dict[str, Any]) -> Line:
     symbol, state, css = SYMBOLS.get(finding.status, SYMBOLS["ontbreekt"])
     if finding.severity == "error":
         symbol, state, css = SYMBOLS["ontbreekt"]
@@ -184,7 +185,7 @@ def _line(finding: Finding, raw: Raw) -> Line:
         title=finding.title or finding.rule,
         message=_sentence(finding.problem),
         source=finding.source,
-        target=anchor_for(finding.path, raw),
+        target=anchor_for(finding.path, data),
         reason=reason,
         advice=finding.advice if finding.severity != "info" else "",
         due=f"{finding.due:%d-%m-%Y}" if finding.due else "",

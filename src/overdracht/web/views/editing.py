@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.contrib import messages
@@ -20,6 +21,7 @@ from overdracht.web.formdata import (
     Raw,
     apply_row_action,
     container,
+    data_from_params,
     error_map,
     new_document,
     raw_from_document,
@@ -61,7 +63,7 @@ def _page(
         "base_number": base_number if base_number is not None else "",
         "read_only": read_only,
         "form_url": action,
-        "checklist": checklist_html(live_checklist(raw)),
+        "checklist": checklist_html(live_checklist(to_data(raw))),
         "transition_title": _transitions().get(str(raw["overgang"]["id"]), ""),
         "title": dossier.leerling_naam if dossier else "Nieuw dossier",
         "tab": "gegevens",
@@ -235,7 +237,24 @@ def _int(value: str | None) -> int | None:
 @require_POST
 def checklist_update(request: HttpRequest) -> HttpResponse:
     """The checklist for what is in the form now (htmx, on every change). Reads only."""
-    return HttpResponse(checklist_html(live_checklist(raw_from_post(request.POST))))
+    return HttpResponse(checklist_html(live_checklist(data_from_params(_params(request)))))
+
+
+def _params(request: HttpRequest) -> dict[str, list[str]]:
+    """The fields the form sent: JSON from the page's script (only the filled-in fields), or
+    an ordinary form post."""
+    if request.content_type == "application/json":
+        try:
+            sent = json.loads(request.body)
+        except (ValueError, UnicodeDecodeError):
+            sent = {}
+        if not isinstance(sent, dict):
+            return {}
+        return {
+            str(k): [str(x) for x in v] if isinstance(v, list) else [str(v)]
+            for k, v in sent.items()
+        }
+    return {key: request.POST.getlist(key) for key in request.POST}
 
 
 urlpatterns: list[URLPattern] = [
