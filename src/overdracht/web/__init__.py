@@ -1,0 +1,1 @@
+"""The overdracht web app (Django): the outermost room, beside the CLI; it uses the library."""
