@@ -7,12 +7,14 @@ Sub-commands live in their own modules and are imported only when used, so
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Any
 
 import click
 
 from overdracht import __version__
 from overdracht.cli import dutch
+from overdracht.cli.common import EXIT_INTERRUPTED, INTERRUPTED
 
 dutch.install()
 
@@ -33,6 +35,15 @@ COMMANDS: dict[str, str] = {
 
 class LazyGroup(click.Group):
     """A click group that imports a command's module only when it is run."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # Ctrl-C while a command's module loads, before the command's own handler runs:
+        # click would say "Aborted!" with exit code 1, which scripts read as 'onvolledig'.
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo(INTERRUPTED, err=True)
+            sys.exit(EXIT_INTERRUPTED)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Callable
@@ -165,6 +166,22 @@ def decode_text(raw: bytes) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
+def _csv_text(path: Path, raw: bytes) -> str:
+    """The CSV's text; UTF-16 (Excel's 'Unicode-tekst') too, and a hint for other encodings."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    elif b"\x00" not in raw[:4096]:
+        return decode_text(raw)
+    raise InvalidInputError(
+        f"{path}: dit bestand is geen leesbare CSV-tekst (het bevat nultekens: een andere "
+        "codering zoals UTF-16 zonder kenmerk, of een werkmap met de extensie .csv). Sla het "
+        "in Excel op als 'CSV UTF-8 (door komma's gescheiden)' of als .xlsx en probeer opnieuw."
+    )
+
+
 def detect_delimiter(text: str) -> str:
     """';' (Dutch Excel), ',' or tab: whichever occurs most in the first line, outside quotes."""
     first = next((line for line in text.splitlines() if line.strip()), "")
@@ -181,7 +198,7 @@ def detect_delimiter(text: str) -> str:
 
 def read_csv(path: Path, limits: Limits = DEFAULT_LIMITS) -> RawSheet:
     """Read a CSV export; every cell stays text, like the school typed it."""
-    text = decode_text(path.read_bytes())
+    text = _csv_text(path, path.read_bytes())
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text))
     rows: list[list[Cell]] = []
     try:

@@ -14,12 +14,14 @@ dossier may replace its old documents only if nobody edited them since (same has
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
 import os
 import re
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -126,8 +128,31 @@ def _file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+class _Worker:
+    """A worker's state for SIGTERM: stop at once when idle, after the dossier when busy."""
+
+    busy = False
+    stopping = False
+
+
+def _on_sigterm(signum: int, _frame: object) -> None:
+    if not _Worker.busy:
+        os._exit(128 + signum)
+    _Worker.stopping = True
+
+
 def _render_one(path: Path, output_dir: Path, options: RenderOptions, force: bool) -> Outcome:
     """Run in a worker: render one dossier and turn every error into an outcome."""
+    _Worker.busy = True
+    try:
+        return _render(path, output_dir, options, force)
+    finally:
+        _Worker.busy = False
+        if _Worker.stopping:  # report this dossier, then go, even if nobody says so
+            threading.Timer(5.0, os._exit, (128 + signal.SIGTERM,)).start()
+
+
+def _render(path: Path, output_dir: Path, options: RenderOptions, force: bool) -> Outcome:
     from overdracht.model.loading import load_dossier
     from overdracht.render.documents import render_dossier
 
@@ -156,11 +181,58 @@ def _render_one(path: Path, output_dir: Path, options: RenderOptions, force: boo
 
 
 def _init_worker() -> None:
+    # Ctrl-C and a closed terminal reach the whole process group; the main process
+    # decides, and lets a worker finish the dossier it is writing.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    # SIGTERM to the group: finish the dossier being written, so the main process can
+    # record it in the manifest (a dossier killed half-way would be refused on a rerun)
+    signal.signal(signal.SIGTERM, _on_sigterm)
     from overdracht.render import docx, pdf
 
     pdf.pdf_assets()
     docx.compiled_template()
+
+
+def _start_forkserver() -> None:
+    """Start the forkserver with Ctrl-C, SIGHUP and SIGTERM ignored from the start.
+
+    It imports the renderers first (a second or so) and only then ignores Ctrl-C itself;
+    a Ctrl-C in that second printed its traceback. An ignored signal stays ignored
+    across fork and exec (Python keeps it so), so the disposition is set for the few
+    milliseconds of starting it and then restored for this process.
+    """
+    from multiprocessing import forkserver
+
+    signals = (signal.SIGINT, signal.SIGHUP, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in signals}
+    try:
+        forkserver.ensure_running()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold Ctrl-C, SIGTERM and SIGHUP while workers start, then act on them.
+
+    A worker that is half started when the main process stops cannot find the pool's
+    semaphores and prints a traceback; after this block every worker is running.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    signals = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    previous = {sig: signal.signal(sig, lambda n, _: received.append(n)) for sig in signals}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        for signum in received[:1]:  # also when starting failed because of it
+            signal.raise_signal(signum)
 
 
 class Manifest:
@@ -270,6 +342,7 @@ def _run(
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["overdracht.render.documents", "overdracht.render.pdf"])
+    _start_forkserver()
     executor = ProcessPoolExecutor(
         max_workers=min(jobs, len(todo)),
         mp_context=context,
@@ -280,10 +353,11 @@ def _run(
     queue = iter(todo)
     try:
         # Keep only a few dossiers queued per worker, so Ctrl-C has little to cancel.
-        for path, _, force in queue:
-            pending.add(executor.submit(_render_one, path, output_dir, options, force))
-            if len(pending) >= jobs * 2:
-                break
+        with _signals_deferred():  # the first submit starts the workers
+            for path, _, force in queue:
+                pending.add(executor.submit(_render_one, path, output_dir, options, force))
+                if len(pending) >= jobs * 2:
+                    break
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
@@ -299,7 +373,8 @@ def _run(
             future.cancel()
         executor.shutdown(wait=True, cancel_futures=True)
         for future in pending:
-            if future.done() and not future.cancelled():
+            # a worker stopped by the same signal has no result (BrokenProcessPool)
+            if future.done() and not future.cancelled() and future.exception() is None:
                 yield future.result()
         raise
     finally:

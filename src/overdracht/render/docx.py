@@ -23,6 +23,8 @@ from xml.sax.saxutils import escape
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+from markupsafe import escape as escape_html
 
 from overdracht.render.view import DocumentView, clean_text
 from overdracht.resources import data_dir
@@ -34,7 +36,19 @@ _BODY = re.compile(r"(<w:body\b[^>]*>)(.*)(</w:body>)", re.DOTALL)
 
 
 def docx_environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=clean_text)
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, finalize=_docx_text)
+
+
+def _docx_text(value: Any) -> Any:
+    """Every printed value: XML-safe, and braces as character references.
+
+    docxtpl turns ``{_{`` into ``{{`` in the rendered XML (its escape for template
+    authors); a dossier's own ``{_{ ... }_}`` must reach Word as typed.
+    """
+    value = clean_text(value)
+    if isinstance(value, str) and ("{" in value or "}" in value):
+        return Markup(str(escape_html(value)).replace("{", "&#123;").replace("}", "&#125;"))
+    return value
 
 
 @dataclass

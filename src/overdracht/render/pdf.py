@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing.util
+import re
 import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -71,8 +72,30 @@ def html_environment(root: Path) -> SandboxedEnvironment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        finalize=clean_text,
+        finalize=_pdf_text,
     )
+
+
+_WORD_PIECE = 30  # characters between break opportunities in a long word
+_LONG_WORD = re.compile(r"\S{60,}")
+
+
+def _pdf_text(value: Any) -> Any:
+    """Every printed value: XML-safe, and a very long word breakable.
+
+    WeasyPrint's line breaking takes time quadratic in the length of a word that does
+    not fit on a line (100 kB without a space took minutes); a zero-width space every
+    few dozen characters makes it linear and changes nothing that is visible.
+    """
+    value = clean_text(value)
+    if isinstance(value, str) and len(value) >= 2 * _WORD_PIECE:
+        return _LONG_WORD.sub(_breakable, value)
+    return value
+
+
+def _breakable(word: re.Match[str]) -> str:
+    text = word.group(0)
+    return "\u200b".join(text[i : i + _WORD_PIECE] for i in range(0, len(text), _WORD_PIECE))
 
 
 def _remove_font_folder(font_config: FontConfiguration) -> None:
