@@ -13,7 +13,7 @@ _Check = Callable[[Context], bool]
 
 
 class Waarde(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     pad: str
     waarden: list[str] = Field(min_length=1)
@@ -22,7 +22,7 @@ class Waarde(BaseModel):
 class Condition(BaseModel):
     """All conditions that are set must hold; ``of`` holds when any of its parts holds."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     extra_ondersteuning: bool | None = None
     jeugdhulp_loopt: bool | None = None

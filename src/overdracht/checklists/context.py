@@ -14,7 +14,7 @@ from overdracht.model.dossier import Dossier
 class Instellingen(BaseModel):
     """Configurable facts (REFERENCE: *configurable*), changeable by a regional overlay."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     toestemming_leerling_mee_vanaf: int = Field(default=12, ge=0, le=18)
     toestemming_leerling_alleen_vanaf: int = Field(default=16, ge=0, le=18)

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from overdracht.checklists.context import Instellingen
-from overdracht.checklists.schema import RULE_ADAPTER, RULE_KINDS, ChecklistFile, Rule
+from overdracht.checklists.schema import RULE_KINDS, ChecklistFile, Rule, rule_adapter
 from overdracht.errors import ChecklistError, InvalidInputError, UsageError
 from overdracht.resources import data_dir
 from overdracht.sourcefile import SourceDocument, read_source
@@ -209,7 +209,7 @@ def _changed(current: Rule, rule_id: str, change: dict[str, Any], source: Source
     if change.get("niveau") == "verplicht" and "als" not in change:
         merged.pop("als", None)  # tightened: required whatever the condition was
     try:
-        return RULE_ADAPTER.validate_python(merged)
+        return rule_adapter().validate_python(merged)
     except ValidationError as exc:
         problems = describe_errors(exc, source, prefix=("aanpassen", rule_id), drop=_TAGS)
         raise ChecklistError(

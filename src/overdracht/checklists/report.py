@@ -22,7 +22,7 @@ SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 class Finding(BaseModel):
     """One statement about one requirement of the checklist."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     rule: str = Field(description="Id of the checklist rule")
     severity: Severity

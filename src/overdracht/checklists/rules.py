@@ -17,7 +17,7 @@ Niveau = Literal["verplicht", "verplicht-als", "aanbevolen"]
 class RuleBase(BaseModel):
     """Fields every rule has; ``soort`` picks the kind."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     titel: str = Field(min_length=1)

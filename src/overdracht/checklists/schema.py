@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -54,7 +55,13 @@ Rule = Annotated[
     | TweedeAdvies,
     Field(discriminator="soort"),
 ]
-RULE_ADAPTER: TypeAdapter[Rule] = TypeAdapter(Rule)
+
+
+@cache
+def rule_adapter() -> TypeAdapter[Rule]:
+    """Validator for one rule (an overlay's ``aanpassen:``); built on first use, not at import."""
+    return TypeAdapter(Rule)
+
 
 RULE_KINDS: dict[str, str] = {
     "aanwezig": "een veld is ingevuld (pad)",
@@ -84,7 +91,7 @@ RULE_KINDS: dict[str, str] = {
 class InstellingenBestand(BaseModel):
     """Partial settings as written in a file; merged over the defaults."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     toestemming_leerling_mee_vanaf: int | None = Field(default=None, ge=0, le=18)
     toestemming_leerling_alleen_vanaf: int | None = Field(default=None, ge=0, le=18)
@@ -94,7 +101,7 @@ class InstellingenBestand(BaseModel):
 class ChecklistFile(BaseModel):
     """One checklist or overlay file as written by a person."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9-]*$")
     titel: str | None = None

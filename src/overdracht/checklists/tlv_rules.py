@@ -27,7 +27,7 @@ _ADJECTIVE = {"enkelvoudig": "enkelvoudige", "complex": "complexe"}
 class RegieCel(BaseModel):
     """One cell of the procesregie matrix: leervraag x leefvraag -> who holds regie."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     leervraag: Vraag
     leefvraag: Vraag

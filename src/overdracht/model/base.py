@@ -22,6 +22,9 @@ class DossierModel(BaseModel):
         str_strip_whitespace=True,
         frozen=False,
         populate_by_name=True,
+        # Build validators on first use: building ~60 nested classes at import cost most of
+        # the start-up time of `overdracht check`.
+        defer_build=True,
     )
 
     @model_validator(mode="before")
