@@ -5,8 +5,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from overdracht.checklists import evaluate, known_ids, load_checklist
+from overdracht.cli import main
 from overdracht.errors import ChecklistError, UsageError
 from overdracht.model import Dossier
 
@@ -91,6 +93,53 @@ def test_overlay_for_several_checklists(tmp_path: Path) -> None:
     assert load_checklist("po-sbo", overlay).rule("terugkoppeling") is None
     with pytest.raises(UsageError, match="deze overlay hoort bij po-sbo, po-so, niet bij 'po-vo'"):
         load_checklist("po-vo", overlay)
+
+
+def test_overlay_edit_that_does_nothing_is_reported(tmp_path: Path) -> None:
+    overlay = write(tmp_path, "extends: [po-sbo, po-so]\nuitschakelen: [oza]\n")
+    assert load_checklist("po-so", overlay).warnings == []
+    assert load_checklist("po-sbo", overlay).warnings == [
+        f"{overlay}:2: uitschakelen: regel 'oza' staat niet in po-sbo; deze regel doet hier niets"
+    ]
+    code_out = CliRunner().invoke(main, ["checklist", "po-sbo", "--overlay", str(overlay)])
+    assert code_out.exit_code == 0
+    assert code_out.stdout.endswith(
+        "Let op, deze aanpassingen van de overlay doen niets:\n"
+        f"  - {overlay}:2: uitschakelen: regel 'oza' staat niet in po-sbo; deze regel doet hier "
+        "niets\n"
+    )
+
+
+def test_overlay_edit_that_matches_no_checklist_is_an_error(tmp_path: Path) -> None:
+    overlay = write(
+        tmp_path,
+        "extends: [po-sbo, po-so]\nuitschakelen: [bestaat_niet]\naanpassen:\n  weg: {niveau: verplicht}\n",
+    )
+    with pytest.raises(ChecklistError) as info:
+        load_checklist("po-so", overlay)
+    assert str(info.value) == (
+        f"{overlay}: de checklist bevat 2 fouten:\n"
+        f"  - {overlay}:2: uitschakelen: regel 'bestaat_niet' bestaat in geen van de checklists "
+        "die deze overlay uitbreidt\n"
+        f"  - {overlay}:4: aanpassen: regel 'weg' bestaat in geen van de checklists die deze "
+        "overlay uitbreidt"
+    )
+
+
+def test_every_problem_of_an_overlay_at_once(tmp_path: Path) -> None:
+    overlay = write(
+        tmp_path,
+        "extends: po-so\nuitschakelen: [weg]\naanpassen:\n  opp: {niveau: soms}\n"
+        "  ook_weg: {niveau: verplicht}\n",
+    )
+    with pytest.raises(ChecklistError) as info:
+        load_checklist("po-so", overlay)
+    assert info.value.details == [
+        f"{overlay}:2: uitschakelen: regel 'weg' bestaat niet",
+        f"{overlay}:4: aanpassen.opp.niveau: ongeldige waarde 'soms'; kies uit: verplicht, "
+        "verplicht-als, aanbevolen",
+        f"{overlay}:5: aanpassen: regel 'ook_weg' bestaat niet",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ class Checklist:
     naar: str | None = None
     oso_overstaptype: str | None = None
     overlay: str | None = None
+    warnings: list[str] = field(default_factory=list)  # 'file:line: ...': edits that do nothing
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.regels if r.id == rule_id), None)
@@ -96,7 +97,7 @@ def _resolve(checklist_id: str, chain: tuple[str, ...] = ()) -> Checklist:
     if len(bases) > 1:
         raise ChecklistError(f"{path}: een checklist breidt precies één andere checklist uit")
     base = _resolve(bases[0], (*chain, checklist_id)) if bases else Checklist(checklist_id, "", [])
-    return _apply(base, parsed, source, strict=True, checklist_id=checklist_id)
+    return _apply(base, parsed, source, checklist_id=checklist_id)
 
 
 def load_checklist(checklist_id: str, overlay: Path | Sequence[Path] | None = None) -> Checklist:
@@ -137,9 +138,10 @@ def _apply_overlay(checklist: Checklist, overlay: Path, checklist_id: str) -> Ch
             f"{overlay}: deze overlay hoort bij {', '.join(parsed.bases)}, "
             f"niet bij '{checklist_id}'."
         )
-    result = _apply(
-        checklist, parsed, source, strict=len(parsed.bases) == 1, checklist_id=checklist_id
-    )
+    others: set[str] | None = None
+    if len(parsed.bases) > 1:  # an edit may be meant for another base; none at all is an error
+        others = {r.id for base in parsed.bases for r in _resolve(base).regels}
+    result = _apply(checklist, parsed, source, checklist_id=checklist_id, others=others)
     result.overlay = parsed.titel or overlay.name
     return result
 
@@ -149,18 +151,42 @@ def _apply(
     parsed: ChecklistFile,
     source: SourceDocument,
     *,
-    strict: bool,
     checklist_id: str,
+    others: set[str] | None = None,
 ) -> Checklist:
+    """Apply one file's edits to ``base``; every problem of the file is reported at once.
+
+    ``others`` are the rule ids of every checklist a multi-base overlay extends: an edit of
+    a rule that is in one of them but not in ``base`` does nothing here (a warning); an edit
+    of a rule that is in none of them is an error.
+    """
     path = source.path
     rules: list[Rule] = list(base.regels)
     ids = {r.id for r in rules}
+    problems: list[str] = []
+    warnings: list[str] = list(base.warnings)
+
+    def where(*loc: str | int) -> str:
+        line = source.line_of(loc)
+        return f"{path}:{line}" if line else str(path)
+
+    def unknown(section: str, loc: tuple[str | int, ...], rule_id: str) -> None:
+        if others is not None and rule_id in others:
+            warnings.append(
+                f"{where(*loc)}: {section}: regel '{rule_id}' staat niet in {checklist_id}; "
+                "deze regel doet hier niets"
+            )
+        elif others is not None:
+            problems.append(
+                f"{where(*loc)}: {section}: regel '{rule_id}' bestaat in geen van de "
+                "checklists die deze overlay uitbreidt"
+            )
+        else:
+            problems.append(f"{where(*loc)}: {section}: regel '{rule_id}' bestaat niet")
 
     for index, rule_id in enumerate(parsed.uitschakelen):
         if rule_id not in ids:
-            if strict:
-                line = source.line_of(("uitschakelen", index))
-                raise ChecklistError(f"{path}:{line}: uitschakelen: regel '{rule_id}' bestaat niet")
+            unknown("uitschakelen", ("uitschakelen", index), rule_id)
             continue
         rules = [r for r in rules if r.id != rule_id]
         ids.discard(rule_id)
@@ -168,22 +194,29 @@ def _apply(
     for rule_id, change in parsed.aanpassen.items():
         current = next((r for r in rules if r.id == rule_id), None)
         if current is None:
-            if strict:
-                line = source.line_of(("aanpassen", rule_id))
-                raise ChecklistError(f"{path}:{line}: aanpassen: regel '{rule_id}' bestaat niet")
+            unknown("aanpassen", ("aanpassen", rule_id), rule_id)
             continue
-        rules[rules.index(current)] = _changed(current, rule_id, change, source)
+        try:
+            rules[rules.index(current)] = _changed(current, rule_id, change, source)
+        except ChecklistError as exc:
+            problems.extend(exc.details or [exc.message])
 
     for index, rule in enumerate(parsed.regels):
         if rule.id in ids:
-            line = source.line_of(("regels", index, "id"))
-            raise ChecklistError(
-                f"{path}:{line}: regels[{index + 1}].id: regel '{rule.id}' bestaat al; "
-                "gebruik 'aanpassen:' om een bestaande regel te wijzigen"
+            problems.append(
+                f"{where('regels', index, 'id')}: regels[{index + 1}].id: regel '{rule.id}' "
+                "bestaat al; gebruik 'aanpassen:' om een bestaande regel te wijzigen"
             )
+            continue
         rules.append(rule)
         ids.add(rule.id)
 
+    if problems:
+        raise ChecklistError(
+            f"{path}: de checklist bevat {len(problems)} "
+            f"{'fout' if len(problems) == 1 else 'fouten'}:",
+            details=problems,
+        )
     settings = base.instellingen.model_copy(
         update=parsed.instellingen.model_dump(exclude_none=True) if parsed.instellingen else {}
     )
@@ -195,6 +228,7 @@ def _apply(
         van=parsed.van or base.van,
         naar=parsed.naar or base.naar,
         oso_overstaptype=parsed.oso_overstaptype or base.oso_overstaptype,
+        warnings=warnings,
     )
 
 

@@ -114,4 +114,7 @@ def checklist_text(checklist: Checklist) -> str:
                 lines.append(f"      {rule_level(rule)}")
             lines.append(f"      bron: {rule.bron}")
         lines.append("")
+    if checklist.warnings:
+        lines.append("Let op, deze aanpassingen van de overlay doen niets:")
+        lines.extend(f"  - {warning}" for warning in checklist.warnings)
     return "\n".join(lines).rstrip()
