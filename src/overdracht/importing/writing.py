@@ -1,146 +1,108 @@
-"""Write thousands of dossier files quickly, each one atomically.
+"""Write thousands of dossier files quickly; each one whole and readable by its owner only.
 
-Every file is written under a temporary name and renamed, so no reader ever sees
-half a dossier. Unlike ``overdracht.output.atomic_write_bytes`` there is no fsync
-per file: ten thousand fsyncs take seconds, and a dossier lost in a power cut is
+Every file is created under a fresh random name in the output folder (an exclusive create
+with mode 0600 that never follows a symlink) and then renamed into place, so no reader
+sees half a dossier and no other user of the machine can read a pupil's BSN. There is no
+fsync per file: ten thousand fsyncs take seconds, and a dossier lost in a power cut is
 made again by re-running the import on the same workbook.
 
-Creating 10,000 files costs 0.3 to 1.5 s on an ordinary disk, all of it waiting
-for the operating system. A thread cannot do that wait alongside our own work:
-it needs the interpreter lock between every two system calls, and while the
-import is busy it gets that lock about once per 5 ms (measured: 54 files in a
-second). So a large batch goes to a tiny helper process (the same Python, no
-imports beyond ``os``) that writes the files on the other core while this
-process goes on. A thread feeds the helper's pipe in 64 KB chunks: a blocked
-pipe write needs no interpreter lock, so this process never waits for the disk.
-Small batches, and programs frozen into one executable or embedding Python,
-write directly.
+Creating 10,000 files costs 0.3 to 1.5 s on an ordinary disk, all of it waiting for the
+operating system. A thread cannot do that wait alongside the import's own work: while the
+import is busy it gets the interpreter lock about once per 5 ms (measured: 54 files a
+second). So a large batch is written by one worker process (``concurrent.futures``) on the
+other core, in batches of about 64 kB, while this process builds the next dossiers.
 """
 
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
-import queue
-import struct
-import subprocess
+import signal
 import sys
-import threading
+import tempfile
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from types import TracebackType
 
-HELPER_FROM = 500  # files; below this, starting the helper costs more than it saves
-_FLUSH_BYTES = 64 * 1024
-_HEADER = struct.Struct("<II")
+PARALLEL_FROM = 500  # files; below this, starting the worker costs more than it saves
+BATCH_BYTES = 64 * 1024
 
-# The helper: reads (name, data) frames from stdin and writes each file atomically.
-# On an error it prints "errno<TAB>message<TAB>name" to stderr and stops.
-_HELPER = """
-import os, struct, sys
-folder, source, header = sys.argv[1], sys.stdin.buffer, struct.Struct("<II")
-while True:
-    frame = source.read(header.size)
-    if len(frame) < header.size:
-        break
-    size, length = header.unpack(frame)
-    name, data = source.read(size).decode("utf-8"), source.read(length)
-    if len(data) < length:
-        break
-    temporary = os.path.join(folder, "." + name + ".tmp")
+
+def write_file(folder: Path, name: str, data: bytes) -> Path:
+    """Write ``data`` to ``folder/name``: private (0600), never half, never via a symlink."""
+    fd, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
-        with open(temporary, "wb") as handle:
+        with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.replace(temporary, os.path.join(folder, name))
-    except OSError as exc:
-        try:
+        os.replace(temporary, folder / name)
+    except BaseException:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
-        sys.stderr.write("%s\\t%s\\t%s" % (exc.errno or 0, exc.strerror or exc, name))
-        sys.exit(1)
-"""
+        raise
+    return folder / name
+
+
+def write_files(folder: Path, files: list[tuple[str, bytes]]) -> None:
+    """The worker's job: write one batch of files, in order."""
+    for name, data in files:
+        write_file(folder, name, data)
+
+
+def _finish_batches_when_stopped() -> None:
+    """In the worker: Ctrl-C, SIGTERM and a closed terminal go to the importer, which
+    stops handing out batches; the worker finishes the batch it has, so no file is half."""
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
 class DossierWriter:
     """Write ``name -> bytes`` into one folder; leaving the ``with`` block waits for all.
 
-    ``expected`` is the number of files that will be added: from ``HELPER_FROM``
-    on they are written by a helper process in parallel. A failed write raises
-    ``OSError`` (from ``add`` or on leaving), like writing the file directly would.
+    ``expected`` is the number of files that will be added: from ``PARALLEL_FROM`` on they
+    are written by a worker process. A failed write raises ``OSError`` (from ``add`` or on
+    leaving), like writing the file directly would. ``written`` lists the files written.
     """
 
     def __init__(self, folder: Path, expected: int) -> None:
         self.folder = folder
         self.written: list[Path] = []
-        self._names: list[str] = []
-        self._buffer: list[bytes] = []
-        self._buffered = 0
-        self._helper: subprocess.Popen[bytes] | None = None
-        self._chunks: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        self._feeder = threading.Thread(target=self._feed, name="overdracht-feeder", daemon=True)
-        self._parallel = expected >= HELPER_FROM and _python_helper_possible()
+        self._parallel = expected >= PARALLEL_FROM and _worker_possible()
+        self._pool: ProcessPoolExecutor | None = None
+        self._batch: list[tuple[str, bytes]] = []
+        self._batch_bytes = 0
+        self._sent: list[tuple[Future[None], list[str]]] = []
 
     def __enter__(self) -> DossierWriter:
         if self._parallel:
-            with contextlib.suppress(OSError):  # no helper: write directly
-                self._helper = subprocess.Popen(
-                    [sys.executable, "-I", "-S", "-c", _HELPER, str(self.folder)],
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.PIPE,
-                    # Ctrl-C goes to us only: the helper finishes the files it was given
-                    start_new_session=True,
-                )
-                self._feeder.start()
+            self._pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_finish_batches_when_stopped,
+            )
         return self
 
     def add(self, name: str, data: bytes) -> None:
         """Write ``data`` to ``<folder>/<name>`` (``name`` is a plain file name)."""
         if not name or os.sep in name or "/" in name or name.startswith("."):
             raise ValueError(f"not a plain file name: {name!r}")
-        self._names.append(name)
-        if self._helper is None:
-            write_atomically(self.folder / name, data)
+        if self._pool is None:
+            self.written.append(write_file(self.folder, name, data))
             return
-        encoded = name.encode("utf-8")
-        self._buffer += [_HEADER.pack(len(encoded), len(data)), encoded, data]
-        self._buffered += len(data) + len(encoded)
-        if self._buffered >= _FLUSH_BYTES:
-            self._flush()
+        self._batch.append((name, data))
+        self._batch_bytes += len(data)
+        if self._batch_bytes >= BATCH_BYTES:
+            self._send()
 
-    def _flush(self) -> None:
-        self._chunks.put(b"".join(self._buffer))
-        self._buffer, self._buffered = [], 0
-
-    def _feed(self) -> None:
-        """Hand chunks to the helper; on a broken pipe keep draining (the helper says why)."""
-        assert self._helper is not None and self._helper.stdin is not None
-        stdin, broken = self._helper.stdin, False
-        while (chunk := self._chunks.get()) is not None:
-            if not broken:
-                try:
-                    stdin.write(chunk)
-                except (BrokenPipeError, ValueError):
-                    broken = True
-        with contextlib.suppress(BrokenPipeError, ValueError):
-            stdin.close()
-
-    def _finish(self) -> None:
-        helper = self._helper
-        if helper is None:
-            return
-        self._helper = None
-        self._chunks.put(None)
-        self._feeder.join()
-        assert helper.stderr is not None
-        message = helper.stderr.read().decode("utf-8", "replace")
-        helper.stderr.close()
-        if helper.wait() != 0:
-            number, _, rest = message.partition("\t")
-            reason, _, name = rest.partition("\t")
-            if not number.isdigit():
-                raise OSError(f"schrijven naar {self.folder} mislukt: {message.strip()}")
-            raise OSError(int(number), reason, str(self.folder / name))
+    def _send(self) -> None:
+        assert self._pool is not None
+        names = [name for name, _ in self._batch]
+        self._sent.append((self._pool.submit(write_files, self.folder, self._batch), names))
+        self._batch, self._batch_bytes = [], 0
+        failed = next((f for f, _ in self._sent if f.done() and f.exception()), None)
+        if failed is not None:  # stop early: the disk is full or the folder is gone
+            failed.result()
 
     def __exit__(
         self,
@@ -148,30 +110,28 @@ class DossierWriter:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        if self._helper is not None and error is None and self._buffer:
-            self._flush()
-        if error is None:
-            self._finish()
-        else:  # already failing (e.g. Ctrl-C): stop the helper, keep the original error
-            with contextlib.suppress(OSError):
-                self._finish()
-        self.written = [self.folder / name for name in self._names]
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if error is None and self._batch:
+            self._batch, batch = [], self._batch
+            self._sent.append((pool.submit(write_files, self.folder, batch), [n for n, _ in batch]))
+        # On an error (e.g. Ctrl-C) batches not yet started are dropped; started ones finish.
+        pool.shutdown(wait=True, cancel_futures=error is not None)
+        first_error: BaseException | None = None
+        for future, names in self._sent:
+            if future.cancelled():
+                continue
+            problem = future.exception()
+            if problem is None:
+                self.written += [self.folder / name for name in names]
+            elif first_error is None:
+                first_error = problem
+        if first_error is not None and error is None:
+            raise first_error
 
 
-def _python_helper_possible() -> bool:
-    """Only a plain Python interpreter can run the helper (not a frozen or embedding app)."""
+def _worker_possible() -> bool:
+    """Only a plain Python interpreter can start the worker (not a frozen or embedding app)."""
     executable = os.path.basename(sys.executable or "").lower()
     return executable.startswith("python") and not getattr(sys, "frozen", False)
-
-
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Write via a temporary name and rename, so no reader sees half a file (no fsync)."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    return path
