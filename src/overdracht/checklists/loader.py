@@ -138,12 +138,16 @@ def _apply_overlay(checklist: Checklist, overlay: Path, checklist_id: str) -> Ch
             f"{overlay}: deze overlay hoort bij {', '.join(parsed.bases)}, "
             f"niet bij '{checklist_id}'."
         )
-    others: set[str] | None = None
-    if len(parsed.bases) > 1:  # an edit may be meant for another base; none at all is an error
-        others = {r.id for base in parsed.bases for r in _resolve(base).regels}
-    result = _apply(checklist, parsed, source, checklist_id=checklist_id, others=others)
+    result = _apply(checklist, parsed, source, checklist_id=checklist_id, others=_bundled_ids())
     result.overlay = parsed.titel or overlay.name
     return result
+
+
+@cache
+def _bundled_ids() -> frozenset[str]:
+    """The id of every rule in every bundled checklist (transitions and aanvragen)."""
+    paths = sorted(checklist_dir().rglob("*.yaml"))
+    return frozenset(rule.id for path in paths for rule in _read(path)[0].regels)
 
 
 def _apply(
@@ -156,9 +160,10 @@ def _apply(
 ) -> Checklist:
     """Apply one file's edits to ``base``; every problem of the file is reported at once.
 
-    ``others`` are the rule ids of every checklist a multi-base overlay extends: an edit of
-    a rule that is in one of them but not in ``base`` does nothing here (a warning); an edit
-    of a rule that is in none of them is an error.
+    An edit of a rule that ``base`` does not have is an error, unless the rule is in
+    ``others`` (for an overlay: the rules of every bundled checklist): then the edit is meant
+    for another checklist (e.g. the TLV requirements under ``tlv-check``) and only does
+    nothing here, which is a warning.
     """
     path = source.path
     rules: list[Rule] = list(base.regels)
@@ -178,8 +183,7 @@ def _apply(
             )
         elif others is not None:
             problems.append(
-                f"{where(*loc)}: {section}: regel '{rule_id}' bestaat in geen van de "
-                "checklists die deze overlay uitbreidt"
+                f"{where(*loc)}: {section}: regel '{rule_id}' bestaat in geen enkele checklist"
             )
         else:
             problems.append(f"{where(*loc)}: {section}: regel '{rule_id}' bestaat niet")
