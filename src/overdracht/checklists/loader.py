@@ -156,7 +156,7 @@ def _apply(
     source: SourceDocument,
     *,
     checklist_id: str,
-    others: set[str] | None = None,
+    others: frozenset[str] | None = None,
 ) -> Checklist:
     """Apply one file's edits to ``base``; every problem of the file is reported at once.
 
