@@ -284,3 +284,19 @@ def test_lowered_advice_is_checked_not_refused(tmp_path: Path) -> None:
         "hoger dan het definitieve advies 'havo'; een heroverweging mag het advies alleen "
         "verhogen. Verplicht." in out
     )
+
+
+def test_a_folder_means_the_same_dossier_files_for_check_render_and_tlv(tmp_path: Path) -> None:
+    from overdracht.model.loading import dossier_files
+
+    good = tmp_path / "a.yaml"
+    good.write_text((SAMPLES / "po-vo-compleet.yaml").read_text(encoding="utf-8"), "utf-8")
+    (tmp_path / ".verborgen.yaml").write_text("x: 1\n", encoding="utf-8")
+    (tmp_path / "regio.yml").write_text("extends: po-vo\nuitschakelen: []\n", encoding="utf-8")
+    (tmp_path / "notities.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.json").write_text("{}", encoding="utf-8")
+    assert dossier_files(tmp_path) == [good]
+    assert dossier_files(tmp_path, recursive=True) == [good, tmp_path / "sub" / "b.json"]
+    code, out, _ = run("check", str(tmp_path))
+    assert code == 0 and out.splitlines() == [f"{good}: po-vo: COMPLEET, 1 waarschuwing"]

@@ -72,7 +72,7 @@ class Deskundigenadviezen(RuleBase):
         return problems
 
 
-class Toestemming(RuleBase):
+class ToestemmingRule(RuleBase):
     """Explicit consent by age for a category, needed when data of that category is present."""
 
     soort: Literal["toestemming"]
@@ -134,7 +134,7 @@ class Toestemming(RuleBase):
         ]
 
 
-class Inzage(RuleBase):
+class InzageRule(RuleBase):
     """Parents (and a pupil of 16+) saw the dossier before it is sent."""
 
     soort: Literal["inzage"]
@@ -172,7 +172,7 @@ class Inzage(RuleBase):
         return problems
 
 
-class Tlv(RuleBase):
+class TlvRule(RuleBase):
     """TLV of the right soort, with the fields that soort needs."""
 
     soort: Literal["tlv"]
@@ -229,7 +229,7 @@ class Tlv(RuleBase):
         return problems
 
 
-class Schooladvies(RuleBase):
+class SchooladviesRule(RuleBase):
     """Definitief schooladvies on time; after heroverweging both advices are kept."""
 
     soort: Literal["schooladvies"]

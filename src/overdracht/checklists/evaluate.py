@@ -8,7 +8,7 @@ from typing import Literal
 
 from overdracht.checklists.consent import CATEGORY_FIELDS, CATEGORY_LABELS
 from overdracht.checklists.context import Context
-from overdracht.checklists.domain_rules import Toestemming
+from overdracht.checklists.domain_rules import ToestemmingRule
 from overdracht.checklists.loader import Checklist, load_checklist
 from overdracht.checklists.report import Finding, Report, Severity
 from overdracht.checklists.schema import Rule
@@ -47,9 +47,9 @@ def evaluate_rule(rule: Rule, ctx: Context) -> list[Finding]:
     if severity is None:
         why = rule.als.describe() if rule.als else ""
         return info(f"niet van toepassing (alleen nodig als {why})", "n.v.t.")
-    if isinstance(rule, Toestemming) and not rule.applies(ctx):
+    if isinstance(rule, ToestemmingRule) and not rule.applies(ctx):
         return info("niet van toepassing (geen gegevens in deze categorie)", "n.v.t.")
-    if isinstance(rule, Toestemming) and rule.refused(ctx):
+    if isinstance(rule, ToestemmingRule) and rule.refused(ctx):
         return info(
             "toestemming geweigerd: deze gegevens blijven buiten alle documenten", "aanwezig"
         )
@@ -92,7 +92,7 @@ def evaluate(
     for rule in checklist.regels:
         rule_findings = evaluate_rule(rule, ctx)
         findings.extend(rule_findings)
-        if isinstance(rule, Toestemming) and (
+        if isinstance(rule, ToestemmingRule) and (
             any(f.severity != "info" for f in rule_findings) or rule.refused(ctx)
         ):
             left_out.append(rule.categorie)

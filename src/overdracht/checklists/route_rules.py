@@ -23,7 +23,7 @@ FASE_NAMEN = {
 FASE_VOLGORDE = list(FASE_NAMEN)
 
 
-class WarmeOverdracht(RuleBase):
+class WarmeOverdrachtRule(RuleBase):
     """A warm handover planned or held: when, who, and (once held) the agreements."""
 
     soort: Literal["warme_overdracht"]

@@ -10,16 +10,16 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from overdracht.checklists.domain_rules import (
     Deskundigenadviezen,
     Doorstroomtoets,
-    Inzage,
-    Schooladvies,
-    Tlv,
-    Toestemming,
+    InzageRule,
+    SchooladviesRule,
+    TlvRule,
+    ToestemmingRule,
 )
 from overdracht.checklists.route_rules import (
     Ondersteuningsroute,
     ProCriteria,
     Toetsperiode,
-    WarmeOverdracht,
+    WarmeOverdrachtRule,
 )
 from overdracht.checklists.rules import (
     Aantal,
@@ -41,12 +41,12 @@ Rule = Annotated[
     | DatumUiterlijk
     | Aantal
     | Deskundigenadviezen
-    | Toestemming
-    | Inzage
-    | Tlv
-    | Schooladvies
+    | ToestemmingRule
+    | InzageRule
+    | TlvRule
+    | SchooladviesRule
     | Doorstroomtoets
-    | WarmeOverdracht
+    | WarmeOverdrachtRule
     | ProCriteria
     | Ondersteuningsroute
     | Toetsperiode

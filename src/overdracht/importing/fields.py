@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
-from overdracht.model.learning import ADVIES_VOLGORDE, Referentieniveau
+from overdracht.model.learning import ADVIES_VOLGORDE, Domein, Referentieniveau
 from overdracht.model.people import Leerweg, SchoolSoort
 
 Kind = Literal[
@@ -707,15 +707,7 @@ LEERACHTERSTANDEN = SheetSpec(
             ("domein",),
             "choice",
             required=True,
-            choices=(
-                "inzichtelijk_rekenen",
-                "begrijpend_lezen",
-                "technisch_lezen",
-                "spelling",
-                "taalverzorging",
-                "rekenen",
-                "lezen",
-            ),
+            choices=get_args(Domein),
         ),
         FieldSpec(
             "Achterstand in jaren",

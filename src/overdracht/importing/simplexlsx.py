@@ -16,6 +16,8 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from overdracht.importing.headers import column_letter
+
 Cell = str | int | None
 
 # XML 1.0 forbids most control characters; Excel refuses a file that contains them
@@ -39,15 +41,6 @@ def _escape(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
-def _letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _cell(reference: str, value: Cell, style: int) -> str:
     styled = f' s="{style}"' if style else ""
     if value is None or value == "":  # as openpyxl: an empty text is no cell
@@ -61,7 +54,7 @@ def _cell(reference: str, value: Cell, style: int) -> str:
 
 
 def _sheet_xml(sheet: SheetData) -> str:
-    letters = [_letter(i) for i in range(max(len(sheet.headers), len(sheet.widths)))]
+    letters = [column_letter(i) for i in range(max(len(sheet.headers), len(sheet.widths)))]
     parts = [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'

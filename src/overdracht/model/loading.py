@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -53,8 +54,36 @@ def load_dossier(path: str | Path) -> Dossier:
 DOSSIER_SUFFIXES = (".yaml", ".yml", ".json")
 
 
+def dossier_files(folder: Path, *, recursive: bool = False) -> list[Path]:
+    """The dossier files in ``folder``, sorted: the one rule for check, render and tlv-check.
+
+    Files ending in .yaml, .yml or .json; hidden files and folders (``.name``) and regional
+    overlays lying among the dossiers (a top-level ``extends:``) are left out. With
+    ``recursive`` subfolders count too. Raises ``PermissionError`` like ``os.scandir``.
+    """
+    candidates = folder.rglob("*") if recursive else folder.iterdir()
+    return sorted(
+        path
+        for path in candidates
+        if path.suffix.lower() in DOSSIER_SUFFIXES
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and path.is_file()
+        and not _is_overlay(path)
+    )
+
+
+def _is_overlay(path: Path) -> bool:
+    """A regional checklist overlay (top-level 'extends:') lying among the dossiers."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return False
+    return re.search(rb"^extends:", head, re.MULTILINE) is not None
+
+
 def expand_dossier_paths(paths: Sequence[Path]) -> list[Path]:
-    """Files as given; a folder stands for the dossier files in it (sorted, not recursive).
+    """Files as given; a folder stands for the dossier files in it (see ``dossier_files``).
 
     A folder without dossier files is an InvalidInputError: 'check map && verstuur'
     must not go ahead when there was nothing to check.
@@ -62,7 +91,7 @@ def expand_dossier_paths(paths: Sequence[Path]) -> list[Path]:
     result: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() in DOSSIER_SUFFIXES)
+            found = dossier_files(path)
             if not found:
                 raise InvalidInputError(_nothing_found(path))
             result.extend(found)

@@ -19,7 +19,6 @@ import hashlib
 import json
 import multiprocessing
 import os
-import re
 import signal
 import threading
 from collections.abc import Callable, Iterator
@@ -31,11 +30,11 @@ from typing import Any, Literal
 
 from overdracht import __version__
 from overdracht.errors import EXIT_OK, OverdrachtError, UsageError
+from overdracht.model.loading import dossier_files
 from overdracht.output import atomic_write_text, prepare_output_dir, write_error
 from overdracht.resources import data_dir
 
 MANIFEST = ".overdracht-render.json"
-DOSSIER_SUFFIXES = (".yaml", ".yml", ".json")
 Status = Literal["geschreven", "overgeslagen", "mislukt"]
 
 
@@ -84,25 +83,10 @@ def find_dossiers(folder: Path) -> list[Path]:
     """Dossier files in ``folder`` (not recursive), sorted by name."""
     if not folder.is_dir():
         raise UsageError(f"{folder}: deze map bestaat niet.")
-    found = sorted(
-        p
-        for p in folder.iterdir()
-        if p.suffix.lower() in DOSSIER_SUFFIXES
-        and p.is_file()
-        and not p.name.startswith(".")
-        and not _is_overlay(p)
-    )
+    found = dossier_files(folder)
     if not found:
         raise UsageError(f"{folder}: geen dossiers (.yaml, .yml of .json) in deze map.")
     return found
-
-
-def _is_overlay(path: Path) -> bool:
-    """A regional checklist overlay (top-level 'extends:') lying among the dossiers."""
-    try:
-        return re.search(r"^extends:", path.read_text(encoding="utf-8"), re.MULTILINE) is not None
-    except (OSError, UnicodeDecodeError):
-        return False
 
 
 def _digest_folder(folder: Path, digest: Any) -> None:

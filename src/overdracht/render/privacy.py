@@ -15,7 +15,7 @@ from typing import Any
 
 from overdracht.checklists import Checklist, Report
 from overdracht.checklists.consent import CATEGORY_FIELDS, CATEGORY_LABELS, consent_given
-from overdracht.checklists.domain_rules import Toestemming
+from overdracht.checklists.domain_rules import ToestemmingRule
 from overdracht.model.dossier import Dossier
 
 # Never part of the whitelist: these categories need consent on every transition, even
@@ -123,7 +123,7 @@ def withheld_paths(
     """Consent category -> dossier paths to empty, for every category without consent."""
     rule_paths: dict[str, list[str]] = {}
     for rule in checklist.regels:
-        if isinstance(rule, Toestemming):
+        if isinstance(rule, ToestemmingRule):
             rule_paths.setdefault(rule.categorie, []).extend(rule.gegevens)
     settings = checklist.instellingen
     missing = set(report.left_out)

@@ -13,7 +13,7 @@ from overdracht.checklists.report import Finding, Report
 from overdracht.checklists.tlv_rules import Procesregie
 from overdracht.errors import InvalidInputError, OverdrachtError, UsageError
 from overdracht.model.dossier import Dossier
-from overdracht.model.loading import load_dossier
+from overdracht.model.loading import DOSSIER_SUFFIXES, dossier_files, load_dossier
 from overdracht.model.people import Leerling
 from overdracht.resources import data_dir
 from overdracht.tlv.overview import (
@@ -27,7 +27,8 @@ from overdracht.tlv.overview import (
 )
 
 TLV_TRANSITIONS: tuple[str, ...] = ("po-sbo", "po-so", "po-vso", "vo-vso", "po-pro", "vo-pro")
-PATTERNS: tuple[str, ...] = ("*.yaml", "*.yml", "*.json")
+
+PATTERNS: tuple[str, ...] = tuple(f"*{suffix}" for suffix in DOSSIER_SUFFIXES)
 
 Progress = Callable[[int, int], None]
 
@@ -46,15 +47,7 @@ def find_aanvragen(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise InvalidInputError(f"{folder}: dit is geen map en geen dossierbestand.")
     try:
-        files = sorted(
-            {
-                path
-                for pattern in PATTERNS
-                for path in folder.rglob(pattern)
-                if path.is_file()
-                and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-            }
-        )
+        files = dossier_files(folder, recursive=True)
     except PermissionError:
         raise InvalidInputError(
             f"{folder}: geen toestemming om deze map te lezen. Vraag de beheerder om leesrechten."

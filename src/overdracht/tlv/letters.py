@@ -18,27 +18,13 @@ from docx import Document
 from docx.shared import Pt
 
 from overdracht.output import atomic_write_bytes, prepare_output_dir, refuse_existing
+from overdracht.render.format import datum
 from overdracht.tlv.overview import Aanvraag, Adres, Overzicht, Tekortkoming
-
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 def dutch_date(day: date) -> str:
-    """12 april 2027."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """12 april 2027 (the same Dutch date as in every document)."""
+    return datum(day)
 
 
 def needs_letter(aanvraag: Aanvraag) -> bool:
