@@ -14,7 +14,7 @@ from typing import Any
 from overdracht.checklists import load_checklist
 from overdracht.checklists.consent import CATEGORY_FIELDS, CATEGORY_LABELS, required_givers
 from overdracht.checklists.context import Instellingen
-from overdracht.checklists.domain_rules import Toestemming
+from overdracht.checklists.domain_rules import ToestemmingRule
 from overdracht.checklists.paths import present, resolve
 from overdracht.model import Dossier as DossierDoc
 from overdracht.render.privacy import ALWAYS_CONSENT, ATTACHMENT_CATEGORY
@@ -108,7 +108,7 @@ def _categories(doc: DossierDoc, rules: list[Any]) -> list[Category]:
     data = doc.model_dump(mode="python")
     wanted: dict[str, list[str]] = {}
     for rule in rules:
-        if isinstance(rule, Toestemming):
+        if isinstance(rule, ToestemmingRule):
             paths = [*rule.gegevens, *CATEGORY_FIELDS.get(rule.categorie, ())]
             if not rule.gegevens or any(present(data, p) for p in paths):
                 wanted.setdefault(rule.categorie, []).extend(paths)
