@@ -50,8 +50,8 @@ def test_sigterm_stops_like_ctrl_c_and_leaves_only_whole_files(tmp_path: Path) -
         text=True,
         check=False,
     )
-    assert done.returncode == 130
-    assert done.stderr == "Afgebroken door de gebruiker; er zijn geen half geschreven bestanden.\n"
+    assert done.returncode == 143
+    assert done.stderr == "Gestopt; er zijn geen half geschreven bestanden.\n"
     paths = list(tmp_path.iterdir())
     assert not [p for p in paths if p.name.startswith(".")]
     assert len(paths) < PARALLEL_FROM * 4

@@ -9,7 +9,6 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import FrameType
 from typing import Any, ParamSpec, TypeVar
 
 import click
@@ -76,29 +75,6 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             sys.exit(128 + exc.signum if isinstance(exc, Stopped) else EXIT_INTERRUPTED)
 
     return wrapper
-
-
-@contextlib.contextmanager
-def _stop_like_ctrl_c() -> Iterator[None]:
-    """SIGTERM and a closed terminal (SIGHUP) stop a command the way Ctrl-C does.
-
-    So an import or a render batch that is stopped leaves only whole files, and a render
-    batch still saves its manifest (a rerun then skips the dossiers that were done).
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    signals = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
-    previous = {number: signal.signal(number, _raise_interrupt) for number in signals}
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-
-
-def _raise_interrupt(number: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
 
 
 class DutchDate(click.DateTime):
