@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import html
 import re
 import zipfile
 from pathlib import Path
@@ -24,7 +25,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def words(response: Any) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+    text = re.sub(r"<[^>]+>", " ", response.content.decode())
+    return html.unescape(re.sub(r"\s+", " ", text))
 
 
 def zipped(files: dict[str, bytes]) -> bytes:

@@ -24,7 +24,7 @@ from overdracht.errors import InvalidInputError
 from overdracht.tlv import TLV_TRANSITIONS, Aanvraag, Overzicht, check_aanvragen
 from overdracht.tlv.checking import PATTERNS
 from overdracht.web import store
-from overdracht.web.models import Dossier, DossierVersion
+from overdracht.web.models import Dossier, DossierVersion, Overlay
 from overdracht.web.uploads import temporary_folder, unpack_zip
 
 FOLDER = "loket"
@@ -46,16 +46,20 @@ class Batch:
         return self.dossiers.get(aanvraag.bestand)
 
 
-def _overlay() -> Path | None:
-    """The active regional overlay, when it applies to TLV aanvragen at all."""
+def _overlay() -> tuple[Path, str] | None:
+    """The active regional overlay and its name, when it applies to TLV aanvragen at all."""
     overlay = store.active_overlay()
     if overlay is None or not set(overlay_bases(overlay)) & set(TLV_TRANSITIONS):
         return None
-    return overlay
+    active = Overlay.objects.filter(actief=True).order_by("-created_at").first()
+    return overlay, active.naam if active is not None else overlay.name
 
 
 def _check(folder: Path) -> Overzicht:
-    overzicht = check_aanvragen(folder, overlay=_overlay())
+    overlay = _overlay()
+    overzicht = check_aanvragen(folder, overlay=overlay[0] if overlay else None)
+    if overlay is not None:
+        overzicht.overlay = overlay[1]  # the name the beheerder uploaded, not our copy's
     prefix = f"{folder}/"
     for aanvraag in overzicht.aanvragen:  # the folder is ours, not the user's
         aanvraag.reden = aanvraag.reden.replace(prefix, "")

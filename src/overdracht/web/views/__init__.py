@@ -9,6 +9,7 @@ from types import ModuleType
 
 from overdracht.web.views import (
     accounts,
+    beheer,
     documents,
     dossiers,
     editing,
@@ -23,6 +24,7 @@ from overdracht.web.views import (
 
 VIEW_MODULES: list[ModuleType] = [
     accounts,
+    beheer,
     dossiers,
     editing,
     errors,
