@@ -11,6 +11,8 @@ its own look can open the generated file in Word, restyle it (keep the tags) and
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -19,7 +21,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -29,6 +31,13 @@ RED = RGBColor(0xB0, 0x00, 0x20)
 GREY = RGBColor(0x55, 0x55, 0x55)
 FONT = "Arial"  # Liberation Sans / Overdracht Sans in LibreOffice and the PDF: same metrics
 WIDTH_CM = 17.4
+BORDER = "B9C3CD"  # the light grey-blue of the PDF's table lines
+# Placeholder widths (twips) of the generic tables, replaced by the view model's column
+# widths ({{ blok.twips[i] }}) after saving: 9000 + 10 x columns + column index.
+SENTINEL = 9000
+# Parts python-docx's default template brings along that a school's document should not
+# carry: a thumbnail of an empty Mac Word page, customXml, Word 2010 style effects.
+LEFTOVERS = ("docProps/thumbnail.jpeg", "customXml/", "word/stylesWithEffects.xml")
 
 
 def _styles(doc: Document) -> None:  # type: ignore[valid-type]
@@ -91,9 +100,19 @@ def _table(doc: Document, columns: int, widths: list[float]) -> Table:  # type: 
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
-        column.width = Cm(width)
+        column.width = Twips(width) if width >= SENTINEL else Cm(width)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{side}")
+        line.set(qn("w:val"), "single")
+        line.set(qn("w:sz"), "4")  # eighths of a point: 0.5pt, like the PDF
+        line.set(qn("w:space"), "0")
+        line.set(qn("w:color"), BORDER)
+        borders.append(line)
+    table._tbl.tblPr.append(borders)
     margins = OxmlElement("w:tblCellMar")
-    for side, twips in (("top", 30), ("left", 90), ("bottom", 30), ("right", 90)):
+    # 1.2 mm above and below, 2 mm beside the text: the padding of the PDF's cells.
+    for side, twips in (("top", 68), ("left", 113), ("bottom", 68), ("right", 113)):
         margin = OxmlElement(f"w:{side}")
         margin.set(qn("w:w"), str(twips))
         margin.set(qn("w:type"), "dxa")
@@ -116,6 +135,7 @@ def _row(
     header: bool = False,
     shade_first: bool = False,
     height_cm: float | None = None,
+    keep_next: bool = False,
 ) -> None:
     row = table.add_row()
     _keep_together(row)
@@ -126,8 +146,11 @@ def _row(
         repeat = OxmlElement("w:tblHeader")
         trpr.append(repeat)
     for index, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
-        cell.width = Cm(widths[index])
+        cell.width = Twips(widths[index]) if widths[index] >= SENTINEL else Cm(widths[index])
         _write(cell, text, bold=header or (shade_first and index == 0))
+        # Word keeps a row whose paragraphs are 'keep with next' on the page of the next
+        # row: a header row stays with the first row, a signature block stays whole.
+        cell.paragraphs[0].paragraph_format.keep_with_next = header or keep_next
         if header:
             _shade(cell, "E7EDF3")
         elif shade_first and index == 0:
@@ -154,9 +177,8 @@ def _velden(doc: Document) -> None:  # type: ignore[valid-type]
 
 def _tabel(doc: Document, columns: int) -> None:  # type: ignore[valid-type]
     _tag(doc, f'{{%p if blok.kind == "tabel" and blok.kolommen|length == {columns} %}}')
-    # The first column names the row (a test, a subject, a person): give it more room.
-    first = WIDTH_CM * 0.30
-    widths = [first] + [(WIDTH_CM - first) / (columns - 1)] * (columns - 1)
+    # Placeholders: the view model sizes each column after its content.
+    widths = [float(SENTINEL + 10 * columns + i) for i in range(columns)]
     table = _table(doc, columns, widths)
     _row(table, [f"{{{{ blok.kolommen[{i}] }}}}" for i in range(columns)], widths, header=True)
     _row(table, ["{%tr for rij in blok.rijen %}"] + [""] * (columns - 1), widths)
@@ -191,7 +213,7 @@ def _handtekening(doc: Document) -> None:  # type: ignore[valid-type]
     table = _table(doc, 4, widths)
     _row(table, ["Rol", "Naam", "Datum", "Handtekening"], widths, header=True)
     _row(table, ["{%tr for rij in blok.rijen %}", "", "", ""], widths)
-    _row(table, ["{{ rij[0] }}", "{{ rij[1] }}", "", ""], widths, height_cm=1.3)
+    _row(table, ["{{ rij[0] }}", "{{ rij[1] }}", "", ""], widths, height_cm=1.1, keep_next=True)
     _row(table, ["{%tr endfor %}", "", "", ""], widths)
     _spacer(doc)
     _tag(doc, "{%p endif %}")
@@ -199,6 +221,7 @@ def _handtekening(doc: Document) -> None:  # type: ignore[valid-type]
 
 def _field(paragraph: Paragraph, instruction: str) -> None:
     run = paragraph.add_run()
+    run.font.size = Pt(8)  # the size of the words beside it
     for kind, text in (
         ("begin", None),
         (None, instruction),
@@ -221,6 +244,27 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
             run._r.append(t)
 
 
+def _watermark() -> OxmlElement:
+    """Word's own watermark: a pale rotated 'CONCEPT' behind the text of every page."""
+    from docx.oxml import parse_xml
+
+    return parse_xml(
+        '<w:pict xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">'
+        '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" '
+        'path="m@7,l@8,m@5,21600l@6,21600e"><v:path textpathok="t" o:connecttype="custom"/>'
+        '<v:textpath on="t" fitshape="t"/><o:lock v:ext="edit" text="t" shapetype="t"/>'
+        "</v:shapetype>"
+        '<v:shape id="ConceptWatermerk" o:spid="_x0000_s2049" type="#_x0000_t136" '
+        'style="position:absolute;margin-left:0;margin-top:0;width:470pt;height:120pt;'
+        "rotation:325;z-index:-251657216;mso-position-horizontal:center;"
+        "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
+        'mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#f8e3e7" '
+        'stroked="f"><v:textpath style="font-family:&quot;Arial&quot;;font-size:1pt;'
+        'font-weight:bold" string="CONCEPT"/></v:shape></w:pict>'
+    )
+
+
 def _header_footer(doc: Document) -> None:  # type: ignore[valid-type]
     section = doc.sections[0]
     header = section.header
@@ -234,6 +278,7 @@ def _header_footer(doc: Document) -> None:  # type: ignore[valid-type]
     rest.font.color.rgb = GREY
     _tag(header, "{%p if doc.concept %}")
     concept = header.add_paragraph()
+    concept.add_run()._r.append(_watermark())
     mark = concept.add_run("CONCEPT: niet versturen")
     mark.bold = True
     mark.font.color.rgb = RED
@@ -308,7 +353,64 @@ def main() -> None:
     props.author = "overdracht"
     props.language = "nl-NL"
     doc.save(TARGET)
+    _clean_package(TARGET)
     print(f"{TARGET.name} geschreven")
+
+
+APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>overdracht</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+
+
+def _clean_package(path: Path) -> None:
+    """Remove python-docx's leftovers, make Dutch and Arial the defaults, and put the
+    column-width tags in place of the placeholder widths."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    parts = {name: data for name, data in parts.items() if not name.startswith(LEFTOVERS)}
+    parts["docProps/app.xml"] = APP_XML.encode()
+
+    def edit(name: str, *subs: tuple[str, str]) -> None:
+        text = parts[name].decode("utf-8")
+        for pattern, replacement in subs:
+            text = re.sub(pattern, replacement, text)
+        parts[name] = text.encode("utf-8")
+
+    leftover = "|".join(re.escape(p.rstrip("/")) for p in LEFTOVERS)
+    edit("[Content_Types].xml", (rf'<Override PartName="/(?:{leftover})[^"]*"[^>]*/>', ""))
+    edit("_rels/.rels", (r'<Relationship [^>]*Target="docProps/thumbnail.jpeg"/>', ""))
+    edit(
+        "word/_rels/document.xml.rels",
+        (r'<Relationship [^>]*Target="(?:\.\./customXml/[^"]*|stylesWithEffects.xml)"/>', ""),
+    )
+    edit(
+        "word/styles.xml",
+        # Theme fonts (Calibri/Cambria) would win over Arial in Word: drop them everywhere.
+        (r' w:(?:ascii|hAnsi|eastAsia|cs)[Tt]heme="[^"]*"', ""),
+        (
+            r"(<w:rPrDefault><w:rPr>)<w:rFonts/>",
+            r'\1<w:rFonts w:ascii="Arial" w:hAnsi="Arial" '
+            r'w:eastAsia="Arial" w:cs="Arial"/>',
+        ),
+        (
+            r'<w:lang w:val="en-US"[^>]*/>',
+            '<w:lang w:val="nl-NL" w:eastAsia="nl-NL" w:bidi="ar-SA"/>',
+        ),
+    )
+    edit(
+        "word/settings.xml",
+        (r"<w:themeFontLang [^>]*/>", '<w:themeFontLang w:val="nl-NL"/>'),
+        (r"<w:savePreviewPicture/>", ""),
+    )
+    edit(
+        "word/document.xml",
+        (r'w:w="90[2-5]([0-4])"', r'w:w="{{ blok.twips[\1] }}"'),
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
 
 
 if __name__ == "__main__":

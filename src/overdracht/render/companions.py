@@ -187,7 +187,9 @@ def build_warm_handover(ctx: BuildContext) -> DocumentView:
     deelnemers = [(name, "") for name in (w.deelnemers if w else [])]
     blank = ("\u00a0", "\u00a0")  # a row to write in keeps one line of height
     deelnemers += [blank] * max(1, 4 - len(deelnemers))
-    aanwezig = tabel(("Naam en rol", "Aanwezig namens"), deelnemers, titel="Deelnemers")
+    aanwezig = tabel(
+        ("Naam en rol", "Aanwezig namens"), deelnemers, titel="Deelnemers", invullen=True
+    )
     bekend = list(w.afspraken) if w else []
     adviezen = lijst(
         d.ondersteuning.handelingsadviezen,

@@ -23,6 +23,9 @@ def clean_text(value: Any) -> Any:
     return _CONTROL.sub("", value) if isinstance(value, str) else value
 
 
+TABLE_TWIPS = 9864  # 17.4 cm: the width between the page margins
+_BLANK = ("", "\u00a0")
+
 BlockKind = Literal["velden", "tekst", "lijst", "tabel", "invul", "handtekening"]
 
 
@@ -41,7 +44,8 @@ class Block:
     - ``velden``: label/value rows (``velden``)
     - ``tekst``: paragraphs (``alineas``)
     - ``lijst``: bullet items (``items``)
-    - ``tabel``: a table with ``kolommen`` and ``rijen`` (2 to 5 columns)
+    - ``tabel``: a table with ``kolommen`` and ``rijen`` (2 to 5 columns) and the share of
+      the width each column gets (``breedtes``, percentages summing to 100)
     - ``invul``: a box to write in, with a question (``alineas``) and room (``regels``)
     - ``handtekening``: signature rows (``rijen``: role, name), with room to sign
     """
@@ -54,6 +58,12 @@ class Block:
     kolommen: tuple[str, ...] = ()
     rijen: tuple[tuple[str, ...], ...] = ()
     regels: int = 0
+    breedtes: tuple[int, ...] = ()
+
+    @property
+    def twips(self) -> tuple[int, ...]:
+        """Column widths in twentieths of a point, for the DOCX template (17.4 cm wide)."""
+        return tuple(TABLE_TWIPS * share // 100 for share in self.breedtes)
 
 
 @dataclass(frozen=True)
@@ -99,13 +109,56 @@ def lijst(items: list[str] | tuple[str, ...], titel: str = "") -> Block | None:
 
 
 def tabel(
-    kolommen: tuple[str, ...], rijen: Sequence[tuple[str, ...]], titel: str = ""
+    kolommen: tuple[str, ...],
+    rijen: Sequence[tuple[str, ...]],
+    titel: str = "",
+    *,
+    invullen: bool = False,
 ) -> Block | None:
+    """A table of the rows; None when there are none.
+
+    A column that is empty in every row is left out (unless the table is a form to fill
+    in, ``invullen``), and each column gets a share of the width after what it holds.
+    """
     if not rijen:
         return None
     if not 2 <= len(kolommen) <= 5 or any(len(r) != len(kolommen) for r in rijen):
         raise ValueError(f"a table needs 2 to 5 columns and full rows: {kolommen}")
-    return Block("tabel", titel=titel, kolommen=kolommen, rijen=tuple(rijen))
+    keep = [
+        i
+        for i in range(len(kolommen))
+        if invullen or i == 0 or any(r[i].strip() not in _BLANK for r in rijen)
+    ]
+    if len(keep) < 2:
+        keep = [0, 1]
+    kolommen = tuple(kolommen[i] for i in keep)
+    rows = tuple(tuple(r[i] for i in keep) for r in rijen)
+    return Block(
+        "tabel",
+        titel=titel,
+        kolommen=kolommen,
+        rijen=rows,
+        breedtes=column_shares(kolommen, rows, blank_share=invullen),
+    )
+
+
+def column_shares(
+    kolommen: tuple[str, ...], rijen: Sequence[tuple[str, ...]], *, blank_share: bool = False
+) -> tuple[int, ...]:
+    """Percent of the width per column: after its longest line (header words included),
+    between 8 and 45 characters, so short codes stay narrow and e-mail addresses fit."""
+    wants = []
+    for i, header in enumerate(kolommen):
+        longest_word = max(len(w) for w in header.split()) if header.strip() else 4
+        lines = [line for row in rijen for line in row[i].splitlines()]
+        longest = max((len(line) for line in lines), default=0)
+        if blank_share and not longest:
+            longest = 30  # room to write in
+        wants.append(max(8, longest_word + 2, min(45, longest + 2)))
+    total = sum(wants)
+    shares = [max(10, round(100 * w / total)) for w in wants]
+    shares[shares.index(max(shares))] += 100 - sum(shares)
+    return tuple(shares)
 
 
 def invul(vraag: str, regels: int = 4, titel: str = "", voorgevuld: tuple[str, ...] = ()) -> Block:
