@@ -177,7 +177,7 @@ def test_overlay_option(tmp_path: Path) -> None:
     )
     code, out, _ = run("check", "--overlay", str(overlay), str(SAMPLES / "po-vo-concept.yaml"))
     assert (
-        "Zienswijze van ouders op het dossier: 'inzage.zienswijze' is niet ingevuld. Verplicht."
+        "Zienswijze van ouders op het dossier: zienswijze (inzage) is niet ingevuld. Verplicht."
         in out
     )
     assert code == 1

@@ -133,10 +133,10 @@ def test_domain_inconsistencies_load_and_are_checklist_findings(tmp_path: Path) 
         "'havo'; een heroverweging mag het advies alleen verhogen"
     )
     assert problems["verzuim_periode"] == (
-        "'verzuim.periode_tot' (01-05-2026) ligt vóór 'verzuim.periode_van' (30-04-2027)"
+        "periode tot (verzuim) (01-05-2026) ligt vóór periode van (verzuim) (30-04-2027)"
     )
     assert problems["tlv_geldigheid"] == (
-        "'tlv.einddatum' (31-07-2027) ligt niet na 'tlv.ingangsdatum' (01-08-2027)"
+        "einddatum (TLV) (31-07-2027) ligt niet na ingangsdatum (TLV) (01-08-2027)"
     )
 
 

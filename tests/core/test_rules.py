@@ -27,7 +27,7 @@ def test_opp_required_for_special_schools_even_without_extra_support(
     data["ondersteuning"]["extra_ondersteuning"] = False
     report = run_check(data)
     assert errors_of(report, "opp") == [
-        "Ontwikkelingsperspectiefplan (OPP): 'opp' is niet ingevuld. Verplicht."
+        "Ontwikkelingsperspectiefplan (OPP): OPP is niet ingevuld. Verplicht."
     ]
 
 
@@ -40,7 +40,7 @@ def test_opp_required_with_extra_support_in_regular_school(sample: Sample) -> No
     }
     report = run_check(data)
     assert errors_of(report, "opp") == [
-        "Ontwikkelingsperspectiefplan (OPP): 'opp' is niet ingevuld. "
+        "Ontwikkelingsperspectiefplan (OPP): OPP is niet ingevuld. "
         "Verplicht omdat de leerling extra ondersteuning krijgt."
     ]
 
@@ -227,7 +227,7 @@ def test_inzage_required_before_final(sample: Sample) -> None:
     assert errors_of(report, "inzage") == [
         "Inzage door ouders (en leerling) vóór verzending: er is niet vastgelegd dat ouders het "
         "dossier hebben ingezien. Verplicht. Laat ouders (en een leerling van 16+) het dossier "
-        "inzien en leg de datum vast onder 'inzage'."
+        "inzien en leg de datum van de inzage vast."
     ]
     assert not report.complete
 

@@ -85,7 +85,7 @@ def test_xlsx_overview_filter_freeze_and_colours(workbook: openpyxl.Workbook) ->
     assert sheet.cell(4, 8).number_format == "DD-MM-YYYY"
 
 
-def test_xlsx_findings_sheet_has_every_finding(
+def test_xlsx_findings_sheet_has_what_needs_doing(
     workbook: openpyxl.Workbook, overzicht: Overzicht
 ) -> None:
     sheet = workbook["Bevindingen"]
@@ -97,23 +97,27 @@ def test_xlsx_findings_sheet_has_every_finding(
         "Uitkomst",
         "Eis",
         "Melding",
-        "Veld",
         "Bron",
     )
-    readable = sum(len(a.findings) for a in overzicht.aanvragen)
+    # Errors and warnings only: what is present or does not apply is no work for the loket.
+    readable = sum(1 for a in overzicht.aanvragen for f in a.findings if f.severity != "info")
     assert len(rows) - 1 == readable + 2  # + one row per unreadable file
-    assert sheet.auto_filter.ref == f"A1:H{len(rows)}"
+    assert sheet.auto_filter.ref == f"A1:G{len(rows)}"
     route = [r for r in rows if r[1] == "05-sbo-route-onvolledig.yaml" and r[3] == "ontbreekt"]
     assert route[0][5].startswith(
         "Ondersteuningsroute gevolgd (fase 1 tot en met 4): fase 2. collegiale consultatie"
     )
-    assert {r[3] for r in rows[1:]} == {
-        "onleesbaar",
-        "ontbreekt",
-        "aanbevolen",
-        "aanwezig",
-        "n.v.t.",
-    }
+    assert {r[3] for r in rows[1:]} == {"onleesbaar", "ontbreekt", "aanbevolen"}
+
+
+def test_xlsx_prints_on_a4_landscape_with_headers_and_names_its_maker(
+    workbook: openpyxl.Workbook,
+) -> None:
+    assert workbook.properties.creator == "overdracht"
+    for sheet in workbook:
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.page_setup.fitToWidth == 1
+        assert sheet.print_title_rows == "$1:$1"
 
 
 def test_xlsx_contains_no_bsn_or_names(workbook: openpyxl.Workbook) -> None:
@@ -260,7 +264,7 @@ def test_letter_lists_what_is_missing_and_why(letters: dict[str, str]) -> None:
         "handelingsdeel (sinds 1-8-2017)).",
         "2. OPP - evaluatie in het afgelopen jaar",
         "De meest recente datum is ouder dan 12 maanden.",
-        "Wat u kunt doen: Evalueer het OPP met ouders en leg de datum vast onder 'opp.evaluaties'.",
+        "Wat u kunt doen: Evalueer het OPP met ouders en leg de datum van de evaluatie vast bij het OPP.",
         "Aandachtspunten (niet verplicht, wel van belang)",
         "De termijn is verstreken op 12-01-2027.",
         "Heeft u vragen over deze brief? Neem dan contact op met het loket van SWV VO Eemland.",
@@ -281,7 +285,7 @@ def test_letter_groups_problems_of_one_requirement(letters: dict[str, str]) -> N
     assert text.count("Ondersteuningsroute gevolgd (fase 1 tot en met 4)") == 1
     assert "Fase 2. collegiale consultatie is niet vastgelegd." in text
     assert "In het plan van aanpak van het MDO ontbreekt: regie, evaluatiedatum." in text
-    assert text.count("Wat u kunt doen: Leg onder 'ondersteuningsroute'") == 1
+    assert text.count("Wat u kunt doen: Leg bij de ondersteuningsroute") == 1
     assert "De aanvraag is nog niet compleet: 1 verplicht onderdeel is niet in orde." in text
 
 

@@ -207,7 +207,7 @@ def test_shortcomings_group_problems_per_requirement(overzicht: Overzicht) -> No
         "In het plan van aanpak van het MDO ontbreekt: regie, evaluatiedatum.",
     )
     assert route.reden == ""
-    assert route.uitleg.startswith("Leg onder 'ondersteuningsroute' per fase de datum vast")
+    assert route.uitleg.startswith("Leg bij de ondersteuningsroute per fase de datum vast")
 
 
 def test_public_api_is_exported_from_the_package() -> None:

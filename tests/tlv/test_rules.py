@@ -47,7 +47,7 @@ def test_missing_phase_is_an_error(sbo: dict[str, Any]) -> None:
     ]
     assert problems(run_tlv(sbo), "ondersteuningsroute", "error") == [
         "Ondersteuningsroute gevolgd (fase 1 tot en met 4): fase 2. collegiale consultatie is niet "
-        "vastgelegd. Verplicht. Leg onder 'ondersteuningsroute' per fase de datum vast "
+        "vastgelegd. Verplicht. Leg bij de ondersteuningsroute per fase de datum vast "
         "(signaleren, collegiale consultatie, interne leerlingbespreking, MDO) en bij het MDO het "
         "plan van aanpak met doelen, acties, verantwoordelijken, wie de regie heeft en een "
         "evaluatiedatum."
@@ -82,7 +82,7 @@ def test_opp_evaluation_older_than_a_year_is_an_error(sbo: dict[str, Any]) -> No
     sbo["opp"]["evaluaties"] = [{"datum": "2026-03-01"}]
     assert problems(run_tlv(sbo), "opp_evaluatie", "error") == [
         "OPP - evaluatie in het afgelopen jaar: de meest recente datum is ouder dan 12 maanden. "
-        "Verplicht. Evalueer het OPP met ouders en leg de datum vast onder 'opp.evaluaties'."
+        "Verplicht. Evalueer het OPP met ouders en leg de datum van de evaluatie vast bij het OPP."
     ]
 
 
@@ -171,7 +171,7 @@ def test_zienswijze_required_for_sbo_so_vso(vso: dict[str, Any]) -> None:
     del vso["zienswijze_aanvraag"]
     (message,) = problems(run_tlv(vso), "zienswijze_ouders", "error")
     assert message.startswith(
-        "Zienswijze van ouders op de aanvraag: 'zienswijze_aanvraag' is niet ingevuld. "
+        "Zienswijze van ouders op de aanvraag: zienswijze aanvraag is niet ingevuld. "
         "Verplicht omdat de leerling gaat naar sbo, so, vso."
     )
 
@@ -186,9 +186,9 @@ def test_zienswijze_recommended_for_pro_and_required_by_the_swv(pro: dict[str, A
 def test_pupil_of_12_must_be_heard(vso: dict[str, Any]) -> None:
     del vso["inzage"]["leerling_gehoord"]
     assert problems(run_tlv(vso), "leerling_gehoord", "error") == [
-        "De leerling is gehoord over de aanvraag: 'inzage.leerling_gehoord' is niet ingevuld. "
+        "De leerling is gehoord over de aanvraag: leerling gehoord (inzage) is niet ingevuld. "
         "Verplicht omdat de leerling 12 jaar of ouder is. Spreek met de leerling over de "
-        "aanvraag en leg de datum vast onder 'inzage.leerling_gehoord'."
+        "aanvraag en leg vast op welke datum de leerling is gehoord."
     ]
 
 

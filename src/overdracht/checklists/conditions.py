@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pydantic import BaseModel, ConfigDict, Field
 
 from overdracht.checklists.context import Context
+from overdracht.checklists.labels import field_label
 from overdracht.checklists.paths import present, resolve
 
 _Check = Callable[[Context], bool]
@@ -122,9 +123,10 @@ class Condition(BaseModel):
         if self.leeftijd_onder is not None:
             parts.append(f"de leerling jonger dan {self.leeftijd_onder} jaar is")
         if self.aanwezig:
-            parts.append(f"'{self.aanwezig}' is ingevuld")
+            parts.append(f"{field_label(self.aanwezig)} is ingevuld")
         if self.waarde:
-            parts.append(f"'{self.waarde.pad}' {' of '.join(self.waarde.waarden)} is")
+            waarden = " of ".join(f"'{w}'" for w in self.waarde.waarden)
+            parts.append(f"{field_label(self.waarde.pad)} {waarden} is")
         if self.of:
             parts.append(" of ".join(part.describe() for part in self.of))
         return " en ".join(parts)

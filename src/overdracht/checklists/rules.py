@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from overdracht.checklists.conditions import Condition
 from overdracht.checklists.context import Context, Problem
+from overdracht.checklists.labels import field_label
 from overdracht.checklists.paths import first, is_filled, present, resolve
 
 Niveau = Literal["verplicht", "verplicht-als", "aanbevolen"]
@@ -52,7 +53,7 @@ class Aanwezig(RuleBase):
     def check(self, ctx: Context) -> list[Problem]:
         if present(ctx.data, self.pad):
             return []
-        return [Problem(self.pad, f"'{self.pad}' is niet ingevuld")]
+        return [Problem(self.pad, f"{field_label(self.pad)} is niet ingevuld")]
 
 
 class EenVan(RuleBase):
@@ -67,8 +68,8 @@ class EenVan(RuleBase):
     def check(self, ctx: Context) -> list[Problem]:
         if any(present(ctx.data, p) for p in self.paden):
             return []
-        names = " of ".join(f"'{p}'" for p in self.paden)
-        return [Problem(self.paden[0], f"geen van {names} is ingevuld")]
+        names = " of ".join(field_label(p) for p in self.paden)
+        return [Problem(self.paden[0], f"{names} is niet ingevuld")]
 
 
 class WaardeIn(RuleBase):
@@ -84,11 +85,14 @@ class WaardeIn(RuleBase):
     def check(self, ctx: Context) -> list[Problem]:
         value = first(ctx.data, self.pad)
         if value is None:
-            return [Problem(self.pad, f"'{self.pad}' is niet ingevuld")]
+            return [Problem(self.pad, f"{field_label(self.pad)} is niet ingevuld")]
         if str(value) not in self.toegestaan:
             allowed = ", ".join(self.toegestaan)
             return [
-                Problem(self.pad, f"'{self.pad}' is '{value}', maar moet een van {allowed} zijn")
+                Problem(
+                    self.pad,
+                    f"{field_label(self.pad)} is '{value}', maar moet een van {allowed} zijn",
+                )
             ]
         return []
 
@@ -107,7 +111,7 @@ class DatumNa(RuleBase):
     def check(self, ctx: Context) -> list[Problem]:
         later, earlier = first(ctx.data, self.pad), first(ctx.data, self.na)
         if later is None:
-            return [Problem(self.pad, f"'{self.pad}' is niet ingevuld")]
+            return [Problem(self.pad, f"{field_label(self.pad)} is niet ingevuld")]
         if earlier is None:
             return []
         if later < earlier or (later == earlier and not self.gelijk_mag):
@@ -115,7 +119,8 @@ class DatumNa(RuleBase):
             return [
                 Problem(
                     self.pad,
-                    f"'{self.pad}' ({later:%d-%m-%Y}) {relation} '{self.na}' ({earlier:%d-%m-%Y})",
+                    f"{field_label(self.pad)} ({later:%d-%m-%Y}) {relation} "
+                    f"{field_label(self.na)} ({earlier:%d-%m-%Y})",
                 )
             ]
         return []
@@ -134,7 +139,7 @@ class DatumRecent(RuleBase):
     def check(self, ctx: Context) -> list[Problem]:
         dates = [v for v in resolve(ctx.data, self.pad) if isinstance(v, date)]
         if not dates:
-            return [Problem(self.main_path(), f"'{self.pad}' is niet ingevuld")]
+            return [Problem(self.main_path(), f"{field_label(self.pad)} is niet ingevuld")]
         if months_between(max(dates), ctx.peildatum) > self.max_maanden:
             return [
                 Problem(
@@ -175,7 +180,7 @@ class DatumUiterlijk(RuleBase):
     def check(self, ctx: Context) -> list[Problem]:
         value = first(ctx.data, self.pad)
         if not isinstance(value, date):
-            return [Problem(self.pad, f"'{self.pad}' is niet ingevuld")]
+            return [Problem(self.pad, f"{field_label(self.pad)} is niet ingevuld")]
         month, day = (int(x) for x in self.uiterlijk.split("-"))
         deadline = date(int(ctx.dossier.overgang.schooljaar[:4]), month, day)
         if value > deadline:

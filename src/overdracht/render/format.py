@@ -9,8 +9,8 @@ from babel.dates import format_date
 from overdracht.model.people import School
 
 ADVIES_LABELS: dict[str, str] = {
-    "vso": "voortgezet speciaal onderwijs (vso)",
-    "pro": "praktijkonderwijs (pro)",
+    "vso": "voortgezet speciaal onderwijs",
+    "pro": "praktijkonderwijs",
     "vmbo-b": "vmbo basisberoepsgerichte leerweg",
     "vmbo-b/k": "vmbo basis/kader",
     "vmbo-k": "vmbo kaderberoepsgerichte leerweg",
@@ -35,13 +35,34 @@ DOMEIN_LABELS: dict[str, str] = {
 SCHOOLSOORT_LABELS: dict[str, str] = {
     "voorschool": "voorschoolse voorziening",
     "bao": "basisschool",
-    "sbo": "speciaal basisonderwijs (sbo)",
-    "so": "speciaal onderwijs (so)",
+    "sbo": "speciaal basisonderwijs (SBO)",
+    "so": "speciaal onderwijs (SO)",
     "vo": "voortgezet onderwijs",
     "pro": "praktijkonderwijs",
-    "vso": "voortgezet speciaal onderwijs (vso)",
+    "vso": "voortgezet speciaal onderwijs (VSO)",
     "mbo": "mbo-instelling",
     "hbo": "hogeschool",
+}
+
+LEERWEG_LABELS: dict[str, str] = {
+    "vmbo-b": "vmbo basisberoepsgerichte leerweg",
+    "vmbo-k": "vmbo kaderberoepsgerichte leerweg",
+    "vmbo-gt": "vmbo gemengde/theoretische leerweg",
+    "havo": "havo",
+    "vwo": "vwo",
+    "pro": "praktijkonderwijs",
+    "vso": "voortgezet speciaal onderwijs",
+    "lwoo": "leerwegondersteunend onderwijs",
+    "mbo-1": "mbo niveau 1 (entree)",
+    "mbo-2": "mbo niveau 2",
+    "mbo-3": "mbo niveau 3",
+    "mbo-4": "mbo niveau 4",
+    "hbo": "hbo",
+}
+ZIENSWIJZE: dict[str, str] = {
+    "eens": "eens met de inhoud",
+    "oneens": "niet eens met de inhoud (zie toelichting)",
+    "geen reactie": "geen reactie gegeven",
 }
 
 GESLACHT = {"m": "jongen", "v": "meisje", "x": "anders / niet vermeld"}

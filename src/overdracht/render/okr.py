@@ -50,7 +50,7 @@ def _leerling(d: Dossier) -> Section | None:
         ("Leerlingnummer", ll.leerlingnummer),
         ("Groep", str(ll.groep) if ll.groep else None),
         ("Leerjaar", str(ll.leerjaar) if ll.leerjaar else None),
-        ("Leerweg", ll.leerweg),
+        ("Leerweg", fmt.LEERWEG_LABELS.get(ll.leerweg or "", ll.leerweg)),
         ("Leerwegondersteuning (lwoo)", "ja" if ll.lwoo else None),
         ("VVE-indicatie", "ja" if ll.vve_indicatie else None),
     )
@@ -310,7 +310,7 @@ def _inzage(ctx: BuildContext) -> Section | None:
             velden(
                 ("Ingezien op", fmt.datum(i.datum)),
                 ("Ingezien door", fmt.opsomming([fmt.GEVERS[g] for g in i.door])),
-                ("Zienswijze", i.zienswijze or "niet vastgelegd"),
+                ("Zienswijze", fmt.ZIENSWIJZE.get(i.zienswijze or "", "niet vastgelegd")),
                 ("Toelichting", i.toelichting),
                 ("Leerling gehoord op", fmt.datum(i.leerling_gehoord)),
             )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from overdracht.checklists.consent import CATEGORY_LABELS
+from overdracht.checklists.labels import field_label
 from overdracht.checklists.report import Finding
 from overdracht.render import format as fmt
 from overdracht.render.context import BuildContext
@@ -10,7 +13,20 @@ from overdracht.render.view import DocumentView, lijst, section, tabel, tekst, v
 
 
 def _rows(findings: list[Finding]) -> list[tuple[str, str]]:
-    return [(f.title or f.rule, f.message) for f in findings]
+    return [(f.title or f.rule, what_to_do(f)) for f in findings]
+
+
+def what_to_do(finding: Finding) -> str:
+    """'Niet ingevuld. Verplicht omdat …. Wat te doen.' without repeating the title."""
+    problem = finding.problem or finding.message
+    text = f"{problem[:1].upper()}{problem[1:]}."
+    if finding.severity == "error" and finding.reason:
+        text += f" Verplicht omdat {finding.reason}."
+    return f"{text} {finding.advice}" if finding.advice else text
+
+
+def _count(number: int, one: str, more: str) -> str:
+    return f"{number} {one if number == 1 else more}"
 
 
 def build_checklist_report(ctx: BuildContext, dossier_naam: str) -> DocumentView:
@@ -30,7 +46,7 @@ def build_checklist_report(ctx: BuildContext, dossier_naam: str) -> DocumentView
     inzage = f"vastgelegd op {fmt.datum(d.inzage.datum)}" if d.inzage else "nog niet vastgelegd"
     definitief = "ja" if not ctx.concept else "nee, de documenten zijn een concept"
     samenvatting = velden(
-        ("Dossier", dossier_naam),
+        ("Dossier", PurePath(dossier_naam).name),
         ("Overgang", ctx.overgang_titel),
         ("Checklist", ctx.checklist.titel if ctx.checklist.titel != ctx.overgang_titel else None),
         ("Peildatum", fmt.datum(ctx.peildatum)),
@@ -52,16 +68,19 @@ def build_checklist_report(ctx: BuildContext, dossier_naam: str) -> DocumentView
     ]
     if privacy.tests_withheld:
         weggelaten.append(
-            f"{privacy.tests_withheld} toetsresultaat/-resultaten ouder dan dit en de twee vorige "
+            f"{_count(privacy.tests_withheld, 'toetsresultaat', 'toetsresultaten')} ouder dan dit "
+            "en de twee vorige "
             "schooljaren: niet opgenomen."
         )
     if privacy.mentions_dropped:
         weggelaten.append(
-            f"{privacy.mentions_dropped} vermelding(en) elders in het dossier (bijvoorbeeld bij "
+            f"{_count(privacy.mentions_dropped, 'vermelding', 'vermeldingen')} elders in het "
+            "dossier (bijvoorbeeld bij "
             "de deelnemers van de warme overdracht) die weggelaten gegevens noemen: niet opgenomen."
         )
     weggelaten += [
-        f"Controleer '{path}': deze tekst gaat mee, maar noemt mogelijk weggelaten gegevens."
+        f"Controleer de tekst bij {field_label(path)}: die gaat mee, maar noemt mogelijk "
+        "weggelaten gegevens."
         for path in privacy.mentions_to_check
     ]
     return DocumentView(

@@ -51,7 +51,6 @@ FINDING_COLUMNS: list[tuple[str, int]] = [
     ("Uitkomst", 12),
     ("Eis", 45),
     ("Melding", 90),
-    ("Veld", 32),
     ("Bron", 50),
 ]
 DATE_FORMAT = "DD-MM-YYYY"
@@ -88,6 +87,9 @@ def xlsx_bytes(overzicht: Overzicht) -> bytes:
     _finish(findings, len(FINDING_COLUMNS), row)
 
     workbook.properties.title = "Overzicht TLV-aanvragen"
+    workbook.properties.creator = "overdracht"
+    workbook.properties.lastModifiedBy = "overdracht"
+    workbook.properties.language = "nl-NL"
     if overzicht.peildatum:
         workbook.properties.subject = f"Peildatum {overzicht.peildatum:%d-%m-%Y}"
     buffer = io.BytesIO()
@@ -143,10 +145,11 @@ def _finding_rows(aanvraag: Aanvraag) -> list[list[Any]]:
                 "Bestand leesbaar en geldig",
                 aanvraag.reden,
                 "",
-                "",
             ]
         ]
-    ordered = sorted(aanvraag.findings, key=lambda f: SEVERITY_ORDER[f.severity])
+    # Only what needs doing: what is present or does not apply is not a finding for the loket.
+    meaningful = [f for f in aanvraag.findings if f.severity != "info"]
+    ordered = sorted(meaningful, key=lambda f: SEVERITY_ORDER[f.severity])
     return [
         [
             aanvraag.leerling,
@@ -155,7 +158,6 @@ def _finding_rows(aanvraag: Aanvraag) -> list[list[Any]]:
             finding.status,
             finding.title,
             finding.message,
-            finding.path,
             finding.source,
         ]
         for finding in ordered
@@ -172,6 +174,15 @@ def _header(sheet: Any, columns: list[tuple[str, int]]) -> None:
 
 
 def _finish(sheet: Any, width: int, rows: int) -> None:
-    """Filters on every column and the header row frozen while scrolling."""
+    """Filters on every column, the header row frozen while scrolling, and a print set-up:
+    A4 landscape, all columns on the width of one page, the header row on every page."""
     sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{rows}"
     sheet.freeze_panes = "A2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.oddFooter.right.text = "pagina &P van &N"
+    sheet.oddFooter.left.text = sheet.title
