@@ -157,6 +157,17 @@ def dossier(**parts: Any) -> dict[str, Any]:
     return copy.deepcopy(parts)
 
 
+def renamed(data: Any, old: str, new: str) -> Any:
+    """Every text with the pupil's first name ``old`` now names ``new`` (a copied sample)."""
+    if isinstance(data, str):
+        return data.replace(old, new)
+    if isinstance(data, list):
+        return [renamed(v, old, new) for v in data]
+    if isinstance(data, dict):
+        return {k: renamed(v, old, new) for k, v in data.items()}
+    return data
+
+
 def write(name: str, data: dict[str, Any]) -> None:
     header = f"# Voorbeelddossier (fictief): {name}\n"
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
@@ -475,12 +486,12 @@ def main() -> None:
     sbo["ondersteuning"]["jeugdhulp"] = None
     sbo["ondersteuning"] = {k: v for k, v in sbo["ondersteuning"].items() if v is not None}
     sbo["opp"].pop("jeugdhulp_genoemd")
-    write("po-sbo-compleet", sbo)
+    write("po-sbo-compleet", renamed(sbo, "Daan", "Mila"))
 
     lwoo = po_vo(
         leerling={
             "voornamen": "Jesse",
-            "achternaam": "Bakker & Zn",
+            "achternaam": "Bakker",
             "geboortedatum": "2015-06-30",
             "geslacht": "m",
             "bsn": "691682483",
@@ -567,7 +578,7 @@ def main() -> None:
     )
     concept.pop("inzage")
     concept["schooladvies"] = {"voorlopig": "vmbo-gt/havo", "voorlopig_datum": "2026-12-15"}
-    write("po-vo-concept", concept)
+    write("po-vo-concept", renamed(concept, "Sanne", "Lotte"))
 
     pro = po_vo(
         leerling={
@@ -588,6 +599,31 @@ def main() -> None:
             "peildatum": "2027-05-20",
         },
         schooladvies={"definitief": "pro", "definitief_datum": "2027-03-15"},
+        ontwikkeling={
+            **PO_ONTWIKKELING,
+            "cognitief": "Leert langzaam en het best door te doen; rekenen en begrijpend lezen "
+            "liggen ruim drie jaar achter op wat in groep 8 gewoon is.",
+        },
+        toetsen=[
+            {
+                "naam": "Cito LOVS Begrijpend lezen M8",
+                "domein": "begrijpend lezen",
+                "datum": "2027-01-20",
+                "score": "V",
+            },
+            {
+                "naam": "Cito LOVS Rekenen-Wiskunde M8",
+                "domein": "rekenen",
+                "datum": "2027-01-22",
+                "score": "V",
+            },
+            {
+                "naam": "Cito LOVS Spelling E7",
+                "domein": "spelling",
+                "datum": "2026-06-10",
+                "score": "IV",
+            },
+        ],
         doorstroomtoets={
             "ontheffing": True,
             "reden_ontheffing": "Leerling volgt een eigen leerlijn (OPP, uitstroom PrO).",
@@ -780,6 +816,11 @@ def main() -> None:
         "lwoo": True,
     }
     vopro["ontvangende_school"] = PRO
+    vopro["ontwikkeling"] = {
+        **vopro["ontwikkeling"],
+        "cognitief": "Leert het best in de praktijk; taal en rekenen liggen ruim drie jaar achter, "
+        "ook met de extra hulp van LWOO.",
+    }
     vopro["overgang"] = {
         "id": "vo-pro",
         "schooljaar": "2026-2027",

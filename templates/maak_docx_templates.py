@@ -26,6 +26,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 TARGET = Path(__file__).resolve().parent / "document.docx"
+LETTER = Path(__file__).resolve().parent / "brief.docx"
 BLUE = RGBColor(0x1D, 0x35, 0x57)
 RED = RGBColor(0xB0, 0x00, 0x20)
 GREY = RGBColor(0x55, 0x55, 0x55)
@@ -220,8 +221,8 @@ def _handtekening(doc: Document) -> None:  # type: ignore[valid-type]
 
 
 def _field(paragraph: Paragraph, instruction: str) -> None:
-    run = paragraph.add_run()
-    run.font.size = Pt(8)  # the size of the words beside it
+    """A PAGE/NUMPAGES field as Word writes it: one run per part, each at the footer's size
+    (a field in a single run shows its number in the paragraph's size in LibreOffice)."""
     for kind, text in (
         ("begin", None),
         (None, instruction),
@@ -229,6 +230,8 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
         (None, "1"),
         ("end", None),
     ):
+        run = paragraph.add_run()
+        run.font.size = Pt(8)
         if kind:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
@@ -355,6 +358,39 @@ def main() -> None:
     doc.save(TARGET)
     _clean_package(TARGET)
     print(f"{TARGET.name} geschreven")
+    letter_template()
+
+
+def letter_template() -> None:
+    """``brief.docx``: the A4, Dutch, Arial base of the letters to schools (tlv-check --brieven).
+
+    The letters are written with python-docx on this base; the letterhead (logo, name,
+    address) is filled into the header from the SWV's settings file.
+    """
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.2)
+    section.top_margin, section.bottom_margin = Cm(4.6), Cm(2.0)
+    section.header_distance = section.footer_distance = Cm(1.0)
+    _styles(doc)
+    doc.styles["Normal"].font.size = Pt(10.5)
+    doc.styles["Normal"].paragraph_format.space_after = Pt(6)
+    doc.styles["Footer"].paragraph_format.tab_stops.clear_all()
+    footer = section.footer.paragraphs[0]
+    footer.paragraph_format.tab_stops.add_tab_stop(Cm(16.6), WD_TAB_ALIGNMENT.RIGHT)
+    footer.add_run("\tpagina ").font.size = Pt(8)
+    _field(footer, "PAGE")
+    footer.add_run(" van ").font.size = Pt(8)
+    _field(footer, "NUMPAGES")
+    props = doc.core_properties
+    props.title = ""
+    props.author = ""
+    props.language = "nl-NL"
+    doc.save(LETTER)
+    _clean_package(LETTER)
+    print(f"{LETTER.name} geschreven")
 
 
 APP_XML = (

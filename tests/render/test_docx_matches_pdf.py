@@ -22,7 +22,8 @@ DOCUMENTS = (
     "checklistrapport",
 )
 STEMS = sorted(p.stem for p in SAMPLES.glob("*.yaml"))
-_WORD = re.compile(r"\w[\w@.\-/']*\w|\w")
+# Words split at hyphens: the PDF may break "gz-psycholoog" at the end of a line.
+_WORD = re.compile(r"\w[\w@./']*\w|\w")
 _FOOTER = re.compile(r"^\s*Vertrouwelijk\s+pagina \d+ van \d+\s*$")
 
 

@@ -17,7 +17,7 @@ from overdracht.tlv.letters import dutch_date, letter_name, write_letters
 from overdracht.tlv.overview import Overzicht
 from overdracht.tlv.xlsx import STATUS_FILL, write_xlsx
 
-from .conftest import AANVRAGEN, PEILDATUM
+from .conftest import AANVRAGEN, PEILDATUM, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -251,7 +251,8 @@ def test_one_letter_per_incomplete_aanvraag(letters: dict[str, str]) -> None:
 def test_letter_lists_what_is_missing_and_why(letters: dict[str, str]) -> None:
     text = letters["aanvulling-07-vso-opp-verlopen.docx"]
     for expected in (
-        "SWV VO Eemland · Loket toelaatbaarheid",
+        "SWV VO Eemland",
+        "Loket toelaatbaarheid",
         "t.a.v. Joost Dekker, intern begeleider",
         "Datum: 12 april 2027",
         "Betreft: aanvulling nodig op de aanvraag TLV VSO voor leerling L.D., geboren 21-01-2015",
@@ -287,6 +288,50 @@ def test_letter_groups_problems_of_one_requirement(letters: dict[str, str]) -> N
     assert "In het plan van aanpak van het MDO ontbreekt: regie, evaluatiedatum." in text
     assert text.count("Wat u kunt doen: Leg bij de ondersteuningsroute") == 1
     assert "De aanvraag is nog niet compleet: 1 verplicht onderdeel is niet in orde." in text
+
+
+def test_letter_on_a4_in_dutch_with_the_swv_letterhead_and_a_deadline(
+    overzicht: Overzicht, tmp_path: Path
+) -> None:
+    import zipfile
+
+    from overdracht.tlv.letterhead import load_letterhead
+
+    settings = ROOT / "samples" / "instellingen-swv.yml"
+    paths = write_letters(overzicht, tmp_path, briefhoofd=load_letterhead(settings))
+    path = next(p for p in paths if p.name == "aanvulling-07-vso-opp-verlopen.docx")
+    text = docx2python(str(path)).text
+    for expected in (
+        "Samenwerkingsverband Eemland PO (voorbeeld)",
+        "Postbus 2100",
+        "033-123 45 67 · loket@swv-eemland.example",
+        "Wilt u de ontbrekende onderdelen uiterlijk 27 april 2027 aanvullen",
+        "Neem dan contact op met Anja de Wit (033-123 45 67 of loket@swv-eemland.example).",
+        "medewerker loket",
+    ):
+        assert expected in text, expected
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        document = archive.read("word/document.xml").decode()
+        styles = archive.read("word/styles.xml").decode()
+        core = archive.read("docProps/core.xml").decode()
+    assert '<w:pgSz w:w="11906" w:h="16838"' in document  # A4
+    assert 'w:lang w:val="nl-NL"' in styles and "en-US" not in styles
+    assert any(n.startswith("word/media/") for n in names)  # the logo
+    assert not [n for n in names if "thumbnail" in n or n.startswith("customXml")]
+    assert "<dc:creator>Samenwerkingsverband Eemland PO (voorbeeld)</dc:creator>" in core
+    assert "<dc:language>nl-NL</dc:language>" in core and "python-docx" not in core
+
+
+def test_a_wrong_settings_file_names_file_line_and_field(tmp_path: Path) -> None:
+    from overdracht.errors import InvalidInputError
+    from overdracht.tlv.letterhead import load_letterhead
+
+    path = tmp_path / "instellingen.yml"
+    path.write_text("naam: SWV\ntermijn_dagen: nooit\n", encoding="utf-8")
+    with pytest.raises(InvalidInputError) as caught:
+        load_letterhead(path)
+    assert "instellingen.yml:2: termijn_dagen" in "\n".join(caught.value.details)
 
 
 def test_letters_are_not_overwritten_without_force(overzicht: Overzicht, tmp_path: Path) -> None:

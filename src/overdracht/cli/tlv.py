@@ -33,6 +33,11 @@ FORMATS = {".xlsx": "xlsx", ".html": "html", ".htm": "html"}
     type=click.Path(path_type=Path, file_okay=False),
     help="Map waarin per onvolledige aanvraag een brief (DOCX) aan de school komt.",
 )
+@click.option(
+    "--instellingen",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="YAML met het briefhoofd van het SWV (naam, adres, contactpersoon, logo, termijn).",
+)
 @click.option("--namen", is_flag=True, help="Toon volledige namen in het overzicht.")
 @click.option(
     "--peildatum",
@@ -47,6 +52,7 @@ def tlv_check(
     overlay: Path | None,
     as_json: bool,
     brieven: Path | None,
+    instellingen: Path | None,
     namen: bool,
     peildatum: Any,
     force: bool,
@@ -62,6 +68,11 @@ def tlv_check(
     from overdracht.tlv import check_aanvragen
 
     kind = _output_kind(output, force)
+    briefhoofd = None
+    if instellingen is not None:
+        from overdracht.tlv.letterhead import load_letterhead
+
+        briefhoofd = load_letterhead(instellingen)
     day = peildatum.date() if peildatum is not None else None
     with _progress(enabled=not as_json) as advance:
         overzicht = check_aanvragen(
@@ -84,7 +95,7 @@ def tlv_check(
     if brieven is not None:
         from overdracht.tlv.letters import write_letters
 
-        written = write_letters(overzicht, brieven, force=force)
+        written = write_letters(overzicht, brieven, force=force, briefhoofd=briefhoofd)
         noun = "brief" if len(written) == 1 else "brieven"
         say(f"{len(written)} {noun} aan scholen geschreven in {brieven}")
     raise SystemExit(EXIT_OK if overzicht.complete else EXIT_INCOMPLETE)

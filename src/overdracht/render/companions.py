@@ -134,6 +134,7 @@ def build_tlv_summary(ctx: BuildContext) -> DocumentView:
         "tlv",
         "Samenvatting TLV-dossier",
         section("Leerling en scholen", leerling_kort(ctx), scholen_kort(ctx)),
+        section("Afzender", _sender(ctx)),
         section("Toelaatbaarheidsverklaring", tlv),
         section("Deskundigenadviezen", *adviezen),
         section("Ontwikkelingsperspectief (OPP)", *opp),
@@ -142,6 +143,18 @@ def build_tlv_summary(ctx: BuildContext) -> DocumentView:
         if ctx.dossier.tlv and ctx.dossier.tlv.soort == "pro"
         else None,
         section("Zienswijze van ouders op de aanvraag", tekst(d.zienswijze_aanvraag)),
+    )
+
+
+def _sender(ctx: BuildContext) -> Block | None:
+    """Who sends the summary and when: the receiving school and the SWV know whom to call."""
+    van = ctx.dossier.vertrekkende_school
+    return velden(
+        ("Opgesteld door", ", ".join(p for p in (van.contactpersoon, van.functie) if p)),
+        ("Namens", fmt.school_naam(van)),
+        ("Telefoon", van.telefoon),
+        ("E-mail", van.email),
+        ("Datum", fmt.datum(ctx.gemaakt_op)),
     )
 
 

@@ -10,16 +10,22 @@ import hashlib
 import io
 import re
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.shared import Pt
+from docx.shared import Cm, Pt, RGBColor
 
 from overdracht.output import atomic_write_bytes, prepare_output_dir, refuse_existing
 from overdracht.render.format import datum
+from overdracht.resources import data_dir
+from overdracht.tlv.letterhead import DEFAULT_TERM_DAYS, Briefhoofd
 from overdracht.tlv.overview import Aanvraag, Adres, Overzicht, Tekortkoming
+
+LETTER_TEMPLATE = "brief.docx"  # A4, nl-NL, Arial; made by templates/maak_docx_templates.py
+BLUE = RGBColor(0x1D, 0x35, 0x57)
+GREY = RGBColor(0x55, 0x55, 0x55)
 
 
 def dutch_date(day: date) -> str:
@@ -57,28 +63,44 @@ def letter_paths(overzicht: Overzicht, directory: Path) -> list[tuple[Aanvraag, 
     return result
 
 
-def write_letters(overzicht: Overzicht, directory: Path, *, force: bool = False) -> list[Path]:
-    """Write one letter per incomplete aanvraag into ``directory``; return the paths."""
+def write_letters(
+    overzicht: Overzicht,
+    directory: Path,
+    *,
+    force: bool = False,
+    briefhoofd: Briefhoofd | None = None,
+) -> list[Path]:
+    """Write one letter per incomplete aanvraag into ``directory``; return the paths.
+
+    ``briefhoofd`` (from ``--instellingen``) gives the letterhead, contact person and the
+    term for the aanvulling; without it the letter names the SWV from the aanvraag.
+    """
     prepare_output_dir(directory)
     planned = letter_paths(overzicht, directory)
     refuse_existing([path for _, path in planned], force)
     for aanvraag, path in planned:
-        atomic_write_bytes(path, letter_docx(aanvraag), force=True)
+        atomic_write_bytes(path, letter_docx(aanvraag, briefhoofd), force=True)
     return [path for _, path in planned]
 
 
-def letter_docx(aanvraag: Aanvraag) -> bytes:
-    """The letter for one incomplete aanvraag, as DOCX bytes."""
+def deadline(aanvraag: Aanvraag, briefhoofd: Briefhoofd | None) -> date:
+    """The date by which the school sends the aanvulling: the letter's date plus the term."""
+    days = briefhoofd.termijn_dagen if briefhoofd else DEFAULT_TERM_DAYS
+    return (aanvraag.peildatum or date.today()) + timedelta(days=days)
+
+
+def letter_docx(aanvraag: Aanvraag, briefhoofd: Briefhoofd | None = None) -> bytes:
+    """The letter for one incomplete aanvraag, as DOCX bytes (A4, Dutch, with letterhead)."""
     if aanvraag.adres is None:
         raise ValueError("een onleesbare aanvraag krijgt geen brief")
     adres = aanvraag.adres
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "Arial"
-    style.font.size = Pt(10.5)
+    document = Document(str(data_dir("templates") / LETTER_TEMPLATE))
+    sender = briefhoofd or Briefhoofd(naam=adres.swv)
+    _letterhead(document, sender)
 
     for line in letter_head(aanvraag):
-        document.add_paragraph(line)
+        document.add_paragraph(line).paragraph_format.space_after = Pt(0)
+    document.add_paragraph()
     document.add_paragraph(f"Betreft: {subject(aanvraag)}").runs[0].bold = True
     document.add_paragraph(salutation(adres))
     for text in opening(aanvraag):
@@ -94,17 +116,57 @@ def letter_docx(aanvraag: Aanvraag) -> bytes:
         for item in advice:
             _add_item(document, item.titel, item)
 
-    for text in closing(adres):
+    for text in closing(adres, sender, deadline(aanvraag, briefhoofd)):
         document.add_paragraph(text)
+    _properties(document, aanvraag, sender)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
+def _letterhead(document: Any, sender: Briefhoofd) -> None:
+    header = document.sections[0].header
+    top = header.paragraphs[0]
+    if sender.logo is not None:
+        top.add_run().add_picture(str(sender.logo), height=Cm(1.4))
+        top = header.add_paragraph()
+    name = top.add_run(sender.naam)
+    name.bold = True
+    name.font.size = Pt(11)
+    name.font.color.rgb = BLUE
+    afdeling = top.add_run(f"\n{sender.afdeling}")
+    afdeling.font.size = Pt(9)
+    afdeling.font.color.rgb = BLUE
+    for line in sender.contact_lines():
+        run = header.add_paragraph().add_run(line)
+        run.font.size = Pt(8)
+        run.font.color.rgb = GREY
+    for paragraph in header.paragraphs:
+        paragraph.paragraph_format.space_after = Pt(0)
+    header.paragraphs[-1].paragraph_format.space_after = Pt(18)
+
+
+def _properties(document: Any, aanvraag: Aanvraag, sender: Briefhoofd) -> None:
+    """Clean document properties: what the letter is and who sent it, nothing of a template."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    props = document.core_properties
+    props.title = f"Aanvulling aanvraag TLV {aanvraag.soort}"
+    props.subject = "Aanvulling nodig op een aanvraag voor een toelaatbaarheidsverklaring"
+    props.author = sender.naam
+    props.last_modified_by = sender.naam
+    props.language = "nl-NL"
+    props.keywords = ""
+    props.comments = ""
+    props.category = ""
+    props.created = props.modified = now
+    props.revision = 1
+
+
 def letter_head(aanvraag: Aanvraag) -> list[str]:
+    """The addressee and the date (the sender is in the letterhead)."""
     adres = aanvraag.adres
     assert adres is not None
-    lines = [f"{adres.swv} · Loket toelaatbaarheid", "", adres.school]
+    lines = [adres.school]
     if adres.contactpersoon:
         role = f", {adres.functie}" if adres.functie else ""
         lines.append(f"t.a.v. {adres.contactpersoon}{role}")
@@ -160,14 +222,20 @@ def opening(aanvraag: Aanvraag) -> list[str]:
     ]
 
 
-def closing(adres: Adres) -> list[str]:
+def closing(adres: Adres, sender: Briefhoofd | None = None, due: date | None = None) -> list[str]:
+    sender = sender or Briefhoofd(naam=adres.swv)
+    by = f"uiterlijk {dutch_date(due)} " if due else ""
+    contact = f"met {sender.contactpersoon}" if sender.contactpersoon else "met het loket"
+    reach = " of ".join(p for p in (sender.telefoon, sender.email) if p)
+    signature = [p for p in (sender.contactpersoon, sender.functie) if p]
     return [
-        "Wilt u de ontbrekende onderdelen aanvullen en de aanvraag daarna opnieuw indienen? "
-        "Zodra de aanvraag compleet is, nemen wij haar in behandeling. Bespreek de aanvulling "
-        "zo nodig eerst met de ouders (en met de leerling).",
-        f"Heeft u vragen over deze brief? Neem dan contact op met het loket van {adres.swv}.",
+        f"Wilt u de ontbrekende onderdelen {by}aanvullen en de aanvraag daarna opnieuw "
+        "indienen? Zodra de aanvraag compleet is, nemen wij haar in behandeling. Bespreek de "
+        "aanvulling zo nodig eerst met de ouders (en met de leerling).",
+        f"Heeft u vragen over deze brief? Neem dan contact op {contact}"
+        + (f" ({reach})." if reach else f" van {sender.naam}."),
         "Met vriendelijke groet,",
-        f"Loket toelaatbaarheid\n{adres.swv}",
+        "\n".join([*signature, sender.afdeling, sender.naam]),
     ]
 
 
