@@ -152,3 +152,16 @@ def test_no_bad_page_breaks(path: Path) -> None:
     ctx = build_context(load_dossier(path), today=TODAY)
     problems = {view.soort: bad_breaks(layout_pdf(view)) for view in build_views(ctx, path.stem)}
     assert {k: v for k, v in problems.items() if v} == {}
+
+
+def test_feedback_form_is_a_fillable_pdf(concept_pdfs: Path) -> None:
+    reader = PdfReader(concept_pdfs / "concept-terugkoppelingsformulier.pdf")
+    fields = reader.get_fields() or {}
+    assert len(fields) == 6
+    assert all(field.get("/FT") == "/Tx" for field in fields.values())
+    assert "Hoe is de start van de leerling verlopen?" in {
+        str(field.get("/TU")) for field in fields.values()
+    }
+    assert _struct_types(reader)["/Form"] == 6  # tagged, for screen readers
+    # The OKR is no form.
+    assert not PdfReader(concept_pdfs / "concept-onderwijskundig-rapport.pdf").get_fields()

@@ -55,6 +55,7 @@ def _document(
     titel: str,
     *parts: Section | None,
     inleiding: tuple[str, ...] = (),
+    invulbaar: bool = False,
 ) -> DocumentView:
     d = ctx.dossier
     return DocumentView(
@@ -69,6 +70,7 @@ def _document(
         inleiding=inleiding,
         secties=tuple(s for s in parts if s is not None),
         auteur=d.vertrekkende_school.naam,
+        invulbaar=invulbaar,
     )
 
 
@@ -289,6 +291,8 @@ def build_feedback_form(ctx: BuildContext) -> DocumentView:
         inleiding=(
             f"Dit formulier is voor {naar.naam}. Vul het in na de eerste weken en stuur het terug "
             f"naar {van.naam}. Uw terugkoppeling helpt de overdracht te verbeteren, voor deze "
-            "leerling en voor volgende leerlingen.",
+            "leerling en voor volgende leerlingen. In de PDF kunt u de vakken op het scherm "
+            "invullen.",
         ),
+        invulbaar=True,
     )

@@ -168,6 +168,8 @@ def render_pdf(view: DocumentView, *, pdfa: bool = False, dossier_json: str | No
     """
     now = datetime.now(UTC)
     options = _options(pdfa, dossier_json, now)
+    if view.invulbaar:
+        options["pdf_forms"] = True
     data = layout_pdf(view, created=now, **options).write_pdf(**options)
     assert isinstance(data, bytes)
     return data

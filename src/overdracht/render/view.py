@@ -87,6 +87,7 @@ class DocumentView:
     inleiding: tuple[str, ...] = ()
     secties: tuple[Section, ...] = field(default_factory=tuple)
     auteur: str = ""
+    invulbaar: bool = False  # the PDF's write-in boxes are form fields (filled in on screen)
 
     @property
     def kop(self) -> str:
