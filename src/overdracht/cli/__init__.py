@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "template": "overdracht.cli.importing:template",
     "import": "overdracht.cli.importing:import_",
     "tlv-check": "overdracht.cli.tlv:tlv_check",
+    "verify": "overdracht.cli.verify:verify",
     "web": "overdracht.cli.web:web",
 }
 

@@ -19,8 +19,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(("importeren", "Importeren"))
     if has_role(user, LOKET_ROLES):
         items.append(("loket", "TLV-aanvragen"))
+    items.append(("controleren", "Controleren"))
     if is_beheerder(user):
         items.append(("beheer", "Beheer"))
+        items.append(("verstrekkingenlog", "Verstrekkingenlog"))
     return {"nav": [item for item in items if _exists(item[0])], "is_beheerder": is_beheerder(user)}
 
 

@@ -19,6 +19,7 @@ from overdracht.web.views import (
     importing,
     inzage,
     loket,
+    verificatie,
     verstrekkingen,
 )
 
@@ -31,6 +32,7 @@ VIEW_MODULES: list[ModuleType] = [
     importing,
     inzage,
     loket,
+    verificatie,
     verstrekkingen,
 ]
 VIEW_MODULES += [documents, history, files]

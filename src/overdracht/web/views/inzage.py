@@ -26,6 +26,7 @@ from overdracht.web.inzage.people import plan_for
 from overdracht.web.inzage.preview import readable_report, report_pdf
 from overdracht.web.models import Dossier, Inzagereactie, Inzageverzoek
 from overdracht.web.store import active_overlay, document
+from overdracht.web.views.documents import dossier_context
 
 SESSION_KEY = "inzage_geopend"
 
@@ -42,7 +43,7 @@ def overview(request: HttpRequest, public_id: str) -> HttpResponse:
         request,
         "overdracht/inzage/overzicht.html",
         {
-            "dossier": dossier,
+            **dossier_context(dossier, "inzage"),
             "versie": version,
             "plan": plan,
             "geldig_tot": timezone.now() + dt.timedelta(days=settings.INZAGE_DAGEN),

@@ -16,6 +16,7 @@ from overdracht.importing.simplexlsx import SheetData, workbook_bytes
 from overdracht.web import disclosure
 from overdracht.web.models import Dossier, Logregel
 from overdracht.web.permissions import beheerder_required
+from overdracht.web.views.documents import dossier_context
 
 HEADERS = (
     "Nr.",
@@ -36,15 +37,10 @@ HEADERS = (
 def dossier_log(request: HttpRequest, public_id: str) -> HttpResponse:
     dossier = get_object_or_404(Dossier, public_id=public_id)
     entries = list(disclosure.entries_for(dossier))
-    return render(
-        request,
-        "overdracht/logboek.html",
-        {
-            "dossier": dossier,
-            "verstrekkingen": [e for e in entries if e.soort == "verstrekking"],
-            "gebeurtenissen": [e for e in entries if e.soort != "verstrekking"],
-        },
-    )
+    context = dossier_context(dossier, "logboek")
+    context["verstrekkingen"] = [e for e in entries if e.soort == "verstrekking"]
+    context["gebeurtenissen"] = [e for e in entries if e.soort != "verstrekking"]
+    return render(request, "overdracht/logboek.html", context)
 
 
 @beheerder_required
