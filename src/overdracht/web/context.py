@@ -23,6 +23,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if is_beheerder(user):
         items.append(("beheer", "Beheer"))
         items.append(("verstrekkingenlog", "Verstrekkingenlog"))
+        items.append(("bewaartermijn", "Bewaartermijn"))
     return {"nav": [item for item in items if _exists(item[0])], "is_beheerder": is_beheerder(user)}
 
 

@@ -10,6 +10,7 @@ from types import ModuleType
 from overdracht.web.views import (
     accounts,
     beheer,
+    bewaartermijn,
     documents,
     dossiers,
     editing,
@@ -26,6 +27,7 @@ from overdracht.web.views import (
 VIEW_MODULES: list[ModuleType] = [
     accounts,
     beheer,
+    bewaartermijn,
     dossiers,
     editing,
     errors,
