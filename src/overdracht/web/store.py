@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from overdracht.checklists import Checklist, Report, check, evaluate
+from overdracht.checklists import Checklist, Report, evaluate
 from overdracht.checklists.loader import load_checklist, overlay_bases
 from overdracht.errors import OverdrachtError
 from overdracht.model import Dossier as DossierDoc
@@ -71,16 +71,23 @@ def active_overlay() -> Path | None:
 
 def overlay_for(doc: DossierDoc) -> Path | None:
     """The active overlay's file if it extends this dossier's checklist, else None."""
-    overlay = active_overlay()
-    if overlay is not None and doc.overgang.id in _bases(overlay):
-        return overlay
-    return None
+    return _extending(active_overlay(), doc)
+
+
+def _extending(overlay: Path | None, doc: DossierDoc) -> Path | None:
+    return overlay if overlay is not None and doc.overgang.id in _bases(overlay) else None
 
 
 def check_document(doc: DossierDoc) -> Report:
     """The checklist report of a dossier, with the active overlay (if it extends this checklist)."""
-    overlay = overlay_for(doc)
-    return check(doc, overlay=overlay) if overlay is not None else check(doc)
+    return evaluate(_checklist(doc.overgang.id, overlay_for(doc)), doc)
+
+
+@functools.lru_cache(maxsize=64)
+def _checklist(transition: str, overlay: Path | None) -> Checklist:
+    # Checklists are package data and an overlay file never changes once written, so the
+    # resolved checklist can serve every check (live updates, imports, reindexing).
+    return load_checklist(transition, overlay)
 
 
 @functools.cache
@@ -220,19 +227,13 @@ def reindex(dossier: Dossier) -> None:
 
 
 class _Checker:
-    """The checklist report of many dossiers, each transition's checklist loaded once."""
+    """The checklist report of many dossiers, the active overlay looked up once."""
 
     def __init__(self) -> None:
-        self.overlay = active_overlay()
-        self.bases = _bases(self.overlay) if self.overlay is not None else ()
-        self.checklists: dict[str, Checklist] = {}
+        self.overlay = active_overlay()  # one query for the whole batch
 
     def __call__(self, doc: DossierDoc) -> Report:
-        transition = doc.overgang.id
-        if transition not in self.checklists:
-            extra = self.overlay if transition in self.bases else None
-            self.checklists[transition] = load_checklist(transition, extra)
-        return evaluate(self.checklists[transition], doc)
+        return evaluate(_checklist(doc.overgang.id, _extending(self.overlay, doc)), doc)
 
 
 @transaction.atomic
