@@ -296,3 +296,15 @@ def test_live_data_is_the_form_data(name: str) -> None:
         query.setlist(key, value if isinstance(value, list) else [str(value)])
     sent = {k: query.getlist(k) for k in query if query.getlist(k) != [""]}
     assert data_from_params(sent) == to_data(raw_from_post(query))
+
+
+def test_an_untouched_optional_part_of_a_new_form_is_left_out() -> None:
+    # Verzuim starts with 0 uren and the TLV with its status: that alone is not a part to save.
+    from overdracht.web.formdata import new_document, to_data
+
+    assert to_data(new_document("po-so")) == {
+        "leerling": {},
+        "vertrekkende_school": {},
+        "ontvangende_school": {},
+        "overgang": {"id": "po-so"},
+    }

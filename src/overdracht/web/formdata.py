@@ -139,7 +139,7 @@ def _to_data(specs: Iterable[Spec], raw: Raw) -> dict[str, Any]:
         value = raw.get(key)
         if spec.kind == "group":
             sub = _to_data(spec.children, value or {})
-            if sub or spec.required:
+            if spec.required or _typed(spec.children, sub):
                 data[key] = sub
         elif spec.kind == "rows":
             rows = [_to_data(spec.children, row) for row in value or []]
@@ -163,6 +163,24 @@ def _to_data(specs: Iterable[Spec], raw: Raw) -> dict[str, Any]:
             if text:
                 data[key] = text
     return data
+
+
+def _typed(specs: Iterable[Spec], data: Mapping[str, Any]) -> bool:
+    """Whether an optional part holds more than the defaults an empty form starts with (a
+    Verzuim part with only "0 uren", a TLV with only its status): else it is left out, and
+    saving does not ask for the part's required fields."""
+    by_key = {spec.key: spec for spec in specs}
+    for key, value in data.items():
+        spec = by_key[key]
+        if spec.kind == "group":
+            typed = _typed(spec.children, value)
+        elif spec.default is None or spec.kind in ("rows", "bool", "multi", "lines"):
+            typed = True
+        else:
+            typed = str(value) != _text(spec.default)
+        if typed:
+            return True
+    return False
 
 
 # Straight from the post to the dict (the live checklist) ---------------------------------------
@@ -240,7 +258,7 @@ def _finish(specs: Iterable[Spec], node: dict[str | int, Any]) -> dict[str, Any]
         if spec.kind == "group":
             if isinstance(value, dict):
                 sub = _finish(spec.children, value)
-                if sub or spec.required:
+                if spec.required or _typed(spec.children, sub):
                     data[spec.key] = sub
             elif spec.required:
                 data[spec.key] = {}
