@@ -124,6 +124,27 @@ def test_overlay_edit_that_matches_no_checklist_is_an_error(tmp_path: Path) -> N
     )
 
 
+def test_consent_that_holds_everywhere_cannot_be_switched_off_or_narrowed(
+    tmp_path: Path,
+) -> None:
+    overlay = write(
+        tmp_path,
+        "extends: po-so\nuitschakelen: [toestemming_medisch]\naanpassen:\n"
+        "  toestemming_jeugdhulp: {gegevens: [ondersteuning.jeugdhulp]}\n"
+        "  toestemming_mdo: {niveau: aanbevolen}\n",
+    )
+    with pytest.raises(ChecklistError) as info:
+        load_checklist("po-so", overlay)
+    assert info.value.details == [
+        f"{overlay}:2: uitschakelen: regel 'toestemming_medisch' geldt op elke overgang "
+        "(altijd: true) en kan niet worden uitgeschakeld; zonder toestemming gaan deze "
+        "gegevens nooit mee",
+        f"{overlay}:4: aanpassen.toestemming_jeugdhulp: deze toestemming geldt op elke "
+        "overgang; velden weghalen kan niet (ondersteuning.oza, opp.jeugdhulp_genoemd), "
+        "velden toevoegen wel",
+    ]
+
+
 def test_every_problem_of_an_overlay_at_once(tmp_path: Path) -> None:
     overlay = write(
         tmp_path,

@@ -10,8 +10,8 @@ import pytest
 from overdracht.checklists import list_checklists, load_checklist
 from overdracht.checklists.context import Context
 from overdracht.checklists.tlv_rules import Procesregie, add_months
+from overdracht.checklists.transitions import tlv_checklist_path, tlv_transitions
 from overdracht.model import Dossier
-from overdracht.tlv.checking import TLV_TRANSITIONS, tlv_checklist_path
 
 from .conftest import PEILDATUM, problems, run_tlv, status_of
 
@@ -28,7 +28,7 @@ def test_tlv_checklist_is_not_listed_as_a_transition() -> None:
     assert "tlv-aanvraag" not in {cid for cid, _ in list_checklists()}
 
 
-@pytest.mark.parametrize("transition", TLV_TRANSITIONS)
+@pytest.mark.parametrize("transition", tlv_transitions())
 def test_tlv_checklist_applies_to_every_tlv_transition(transition: str) -> None:
     checklist = load_checklist(transition, [tlv_checklist_path()])
     ids = {r.id for r in checklist.regels}

@@ -6,18 +6,8 @@ from datetime import date
 
 from overdracht.model.dossier import Dossier
 
-# Data categories beyond the whitelist and the dossier fields they cover. A section
-# whose category lacks valid consent is left out of every rendered document.
-CATEGORY_FIELDS: dict[str, tuple[str, ...]] = {
-    "jeugdhulp": ("ondersteuning.jeugdhulp", "ondersteuning.oza", "opp.jeugdhulp_genoemd"),
-    "medisch": ("ondersteuning.medisch",),
-    "mdo": ("ondersteuningsroute[].plan_van_aanpak",),
-    "psychosociaal": ("ontwikkeling.sociaal_emotioneel", "ontwikkeling.thuissituatie"),
-    "ondersteuningsbehoeften": ("ontwikkeling.ondersteuningsbehoeften",),
-    "jgz": ("ondersteuning.jgz",),
-    "overdracht": (),
-}
-
+# The dossier fields of each category are the 'gegevens:' of the checklist's toestemming
+# rules; these are only the words a category is shown with, in this order.
 CATEGORY_LABELS: dict[str, str] = {
     "jeugdhulp": "jeugdhulp",
     "medisch": "medische informatie",

@@ -80,6 +80,11 @@ class ToestemmingRule(RuleBase):
     gegevens: list[str] = Field(
         default_factory=list, description="Velden die toestemming vragen; leeg = altijd nodig"
     )
+    altijd: bool = Field(
+        default=False,
+        description="Op elke overgang: een overlay kan de regel niet uitschakelen of velden "
+        "weghalen, en zonder toestemming blijven de velden altijd buiten de documenten",
+    )
 
     def main_path(self) -> str:
         return "toestemmingen"

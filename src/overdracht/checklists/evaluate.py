@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from overdracht.checklists.consent import CATEGORY_FIELDS, CATEGORY_LABELS
+from overdracht.checklists.consent import CATEGORY_LABELS
 from overdracht.checklists.context import Context
 from overdracht.checklists.domain_rules import ToestemmingRule
 from overdracht.checklists.loader import Checklist, load_checklist
@@ -97,7 +97,6 @@ def evaluate(
         ):
             left_out.append(rule.categorie)
             left_out_fields.extend(rule.gegevens)
-            left_out_fields.extend(CATEGORY_FIELDS.get(rule.categorie, ()))
     return Report(
         dossier=dossier_path,
         transition=checklist.id,

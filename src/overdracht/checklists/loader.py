@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from overdracht.checklists.context import Instellingen
+from overdracht.checklists.domain_rules import ToestemmingRule
 from overdracht.checklists.schema import RULE_KINDS, ChecklistFile, Rule, rule_adapter
 from overdracht.errors import ChecklistError, InvalidInputError, UsageError
 from overdracht.resources import data_dir
@@ -192,6 +193,13 @@ def _apply(
         if rule_id not in ids:
             unknown("uitschakelen", ("uitschakelen", index), rule_id)
             continue
+        if _always(next(r for r in rules if r.id == rule_id)):
+            problems.append(
+                f"{where('uitschakelen', index)}: uitschakelen: regel '{rule_id}' geldt op elke "
+                "overgang (altijd: true) en kan niet worden uitgeschakeld; zonder toestemming "
+                "gaan deze gegevens nooit mee"
+            )
+            continue
         rules = [r for r in rules if r.id != rule_id]
         ids.discard(rule_id)
 
@@ -201,9 +209,15 @@ def _apply(
             unknown("aanpassen", ("aanpassen", rule_id), rule_id)
             continue
         try:
-            rules[rules.index(current)] = _changed(current, rule_id, change, source)
+            changed = _changed(current, rule_id, change, source)
         except ChecklistError as exc:
             problems.extend(exc.details or [exc.message])
+            continue
+        weakened = _weakened(current, changed)
+        if weakened:
+            problems.append(f"{where('aanpassen', rule_id)}: aanpassen.{rule_id}: {weakened}")
+            continue
+        rules[rules.index(current)] = changed
 
     for index, rule in enumerate(parsed.regels):
         if rule.id in ids:
@@ -234,6 +248,27 @@ def _apply(
         oso_overstaptype=parsed.oso_overstaptype or base.oso_overstaptype,
         warnings=warnings,
     )
+
+
+def _always(rule: Rule) -> bool:
+    return isinstance(rule, ToestemmingRule) and rule.altijd
+
+
+def _weakened(current: Rule, changed: Rule) -> str:
+    """Why an edit of an ``altijd`` consent rule is refused; empty when it is allowed."""
+    if not isinstance(current, ToestemmingRule) or not current.altijd:
+        return ""
+    if not isinstance(changed, ToestemmingRule) or not changed.altijd:
+        return "deze toestemming geldt op elke overgang; 'altijd' kan niet uit"
+    if changed.categorie != current.categorie:
+        return "deze toestemming geldt op elke overgang; de categorie kan niet anders"
+    dropped = [p for p in current.gegevens if p not in changed.gegevens]
+    if dropped:
+        return (
+            "deze toestemming geldt op elke overgang; velden weghalen kan niet "
+            f"({', '.join(dropped)}), velden toevoegen wel"
+        )
+    return ""
 
 
 def _changed(current: Rule, rule_id: str, change: dict[str, Any], source: SourceDocument) -> Rule:

@@ -31,6 +31,7 @@ from overdracht.checklists.rules import (
     WaardeIn,
 )
 from overdracht.checklists.tlv_rules import Procesregie, Termijn, TweedeAdvies
+from overdracht.model.people import SchoolSoort
 
 Rule = Annotated[
     Aanwezig
@@ -107,8 +108,8 @@ class ChecklistFile(BaseModel):
     titel: str | None = None
     extends: str | list[str] | None = None
     abstract: bool = False
-    van: str | None = None
-    naar: str | None = None
+    van: SchoolSoort | None = None  # the sector the pupil leaves
+    naar: SchoolSoort | None = None  # the sector the pupil goes to
     oso_overstaptype: str | None = None
     instellingen: InstellingenBestand | None = None
     regels: list[Rule] = Field(default_factory=list)

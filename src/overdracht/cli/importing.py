@@ -7,14 +7,14 @@ from pathlib import Path
 import click
 
 from overdracht.cli.common import handle_errors
-from overdracht.importing.fields import TRANSITIONS
+from overdracht.importing.fields import transition_ids
 from overdracht.importing.report import ImportResult
 
 _TRANSITION = click.option(
     "--transition",
     "-t",
     required=True,
-    type=click.Choice(list(TRANSITIONS)),
+    type=click.Choice(transition_ids()),
     help="De overgang, bijv. po-vo.",
 )
 _PROGRESS_FROM = 1000  # rows or pupils; smaller imports finish before a bar is useful

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from overdracht.importing.dossiers import ImportedDossiers as ImportedDossiers
     from overdracht.importing.dossiers import read_dossiers as read_dossiers
-    from overdracht.importing.fields import TRANSITIONS as TRANSITIONS
     from overdracht.importing.importer import import_workbook as import_workbook
     from overdracht.importing.report import ImportResult as ImportResult
     from overdracht.importing.report import Problem as Problem
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
     from overdracht.importing.template import write_template as write_template
 
 _LAZY: dict[str, str] = {
-    "TRANSITIONS": "overdracht.importing.fields",
     "ImportResult": "overdracht.importing.report",
     "ImportedDossiers": "overdracht.importing.dossiers",
     "Limits": "overdracht.importing.safety",

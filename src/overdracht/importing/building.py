@@ -13,16 +13,18 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import ValidationError
 
-from overdracht.importing.fields import LEERLINGEN, SCHOOL, TRANSITIONS, SheetSpec
+from overdracht.checklists.transitions import transitions
+from overdracht.importing.fields import LEERLINGEN, SCHOOL, SheetSpec
 from overdracht.importing.origins import Origins, Path_, model_problems, pupil_origins
 from overdracht.importing.reading import Progress
 from overdracht.importing.report import Problem, RowOutcome, Status
 from overdracht.importing.sheets import Row, SheetRows
 from overdracht.model import Dossier, School
+from overdracht.model.support import TlvSoort
 
 BUILDING = "Dossiers maken"
 
@@ -192,7 +194,7 @@ def _school(
                 f"lees in met --transition {named}, of maak een sjabloon voor {transition}",
             )
         )
-    data: dict[str, Any] = {"soort": TRANSITIONS[transition][0]}
+    data: dict[str, Any] = {"soort": transitions()[transition].van}
     for path, value in first.values.items():
         if path[0] == "vertrekkende_school":
             _set(data, path[1:], value)
@@ -318,8 +320,8 @@ def _pupil_data(
     """The dossier data of one pupil: School sheet, then the pupil's row, then other sheets."""
     data: dict[str, Any] = {
         "leerling": {"leerlingnummer": key},
-        "vertrekkende_school": {"soort": TRANSITIONS[transition][0]},
-        "ontvangende_school": {"soort": TRANSITIONS[transition][1]},
+        "vertrekkende_school": {"soort": transitions()[transition].van},
+        "ontvangende_school": {"soort": transitions()[transition].naar},
         "overgang": {"id": transition},
     }
     if school is not None:
@@ -405,8 +407,8 @@ def _fix_sections(data: dict[str, Any], transition: str) -> None:
             for domein, niveau in toets["uitslagen"].items()
         ]
     tlv = data.get("tlv")
-    receiving = TRANSITIONS[transition][1]
-    if isinstance(tlv, dict) and "soort" not in tlv and receiving in {"sbo", "so", "vso", "pro"}:
+    receiving = transitions()[transition].naar
+    if isinstance(tlv, dict) and "soort" not in tlv and receiving in get_args(TlvSoort):
         tlv["soort"] = receiving
 
 

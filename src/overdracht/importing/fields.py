@@ -6,9 +6,11 @@ the columns a school fills in are exactly the columns the importer recognises.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
+from overdracht.checklists.transitions import transition, transitions
 from overdracht.model.learning import ADVIES_VOLGORDE, Domein, Referentieniveau
 from overdracht.model.people import Leerweg, SchoolSoort
 
@@ -29,30 +31,48 @@ Kind = Literal[
     "ignore",
 ]
 
-# Transition id -> (soort of the sending school, soort of the receiving school).
-TRANSITIONS: dict[str, tuple[str, str]] = {
-    "voorschool-po": ("voorschool", "bao"),
-    "po-po": ("bao", "bao"),
-    "po-sbo": ("bao", "sbo"),
-    "po-so": ("bao", "so"),
-    "po-vo": ("bao", "vo"),
-    "po-pro": ("bao", "pro"),
-    "po-vso": ("bao", "vso"),
-    "vo-pro": ("vo", "pro"),
-    "vo-vso": ("vo", "vso"),
-    "vo-vo": ("vo", "vo"),
-    "vo-mbo": ("vo", "mbo"),
-    "mbo-mbo": ("mbo", "mbo"),
-    "mbo-hbo": ("mbo", "hbo"),
-}
 
-_PO = frozenset(t for t in TRANSITIONS if t.startswith(("po-", "voorschool")))
-_FROM_VO = frozenset(t for t in TRANSITIONS if t.startswith(("vo-", "mbo-")))
-_TO_VO = frozenset({"po-vo", "po-pro", "po-vso"})
-_TLV = frozenset({"po-sbo", "po-so", "po-pro", "po-vso", "vo-pro", "vo-vso"})
-_PRO = frozenset({"po-pro", "vo-pro"})
-_MBO = frozenset({"vo-mbo", "mbo-mbo", "mbo-hbo"})
-ALL = frozenset(TRANSITIONS)
+@dataclass(frozen=True)
+class Sectors:
+    """The transitions a sheet or column belongs to, read from their checklists.
+
+    ``pairs`` are (van, naar) as the checklists' ``van:`` and ``naar:`` say them, ``*`` for
+    any; ``kinds`` are kinds of rule (``schooladvies``, ``tlv``): a transition whose checklist
+    checks one of them belongs too. So ``"po-vo" in Sectors(kinds=("schooladvies",))`` reads
+    the checklist, not a list of transitions kept here.
+    """
+
+    pairs: tuple[tuple[str, str], ...] = ()
+    kinds: tuple[str, ...] = ()
+
+    def __contains__(self, transition_id: object) -> bool:
+        known = transition(str(transition_id))
+        if known is None:
+            return False
+        return any(v in ("*", known.van) and n in ("*", known.naar) for v, n in self.pairs) or (
+            not known.kinds.isdisjoint(self.kinds)
+        )
+
+    def __or__(self, other: Sectors) -> Sectors:
+        return Sectors(self.pairs + other.pairs, self.kinds + other.kinds)
+
+
+ALL = Sectors((("*", "*"),))
+_FROM_PO = Sectors((("voorschool", "*"), ("bao", "*")))
+_FROM_VO = Sectors((("vo", "*"), ("mbo", "*")))
+_FROM_VOORSCHOOL = Sectors((("voorschool", "*"),))
+_VVE = Sectors((("voorschool", "*"), ("bao", "bao")))
+_TO_MBO = Sectors((("*", "mbo"), ("*", "hbo")))
+# Where the checklist checks it, the workbook asks for it.
+_SCHOOLADVIES = Sectors(kinds=("schooladvies",))
+_PRO_CRITERIA = Sectors(kinds=("pro_criteria",))
+_TLV_RULE = Sectors(kinds=("tlv",))
+
+
+def transition_ids() -> tuple[str, ...]:
+    """Every transition a workbook can be for, in school-career order."""
+    return tuple(transitions())
+
 
 # The fixed lists come from the dossier model, so a dropdown can never offer a value the
 # model refuses.
@@ -74,7 +94,12 @@ class FieldSpec:
     required: bool = False
     help: str = ""
     example: str | int | float | None = None
-    transitions: frozenset[str] = ALL
+    transitions: Sectors = ALL
+    choices_from: Callable[[], tuple[str, ...]] | None = None  # choices read on first use
+
+    def allowed(self) -> tuple[str, ...]:
+        """The values a 'choice' column accepts."""
+        return self.choices_from() if self.choices_from is not None else self.choices
 
 
 @dataclass(frozen=True)
@@ -91,7 +116,7 @@ class SheetSpec:
     fields: tuple[FieldSpec, ...]
     help: str
     aliases: tuple[str, ...] = ()
-    transitions: frozenset[str] = ALL
+    transitions: Sectors = ALL
 
     def fields_for(self, transition: str) -> tuple[FieldSpec, ...]:
         return tuple(f for f in self.fields if transition in f.transitions)
@@ -195,7 +220,7 @@ SCHOOL = SheetSpec(
             ("overgang", "id"),
             "choice",
             aliases=("overgang id", "soort overgang"),
-            choices=tuple(TRANSITIONS),
+            choices_from=transition_ids,
             help="Staat al goed; moet gelijk zijn aan --transition bij het inlezen.",
         ),
         FieldSpec(
@@ -281,7 +306,7 @@ LEERLINGEN = SheetSpec(
             ("leerling", "groep"),
             "int",
             aliases=("jaargroep", "groep leerling"),
-            transitions=_PO,
+            transitions=_FROM_PO,
             help="1 tot en met 8.",
             example=8,
         ),
@@ -308,7 +333,7 @@ LEERLINGEN = SheetSpec(
             ("leerling", "lwoo"),
             "bool",
             aliases=("leerwegondersteuning",),
-            transitions=_FROM_VO | _TO_VO,
+            transitions=_FROM_VO | _SCHOOLADVIES,
             example="nee",
         ),
         FieldSpec(
@@ -316,7 +341,7 @@ LEERLINGEN = SheetSpec(
             ("leerling", "vve_indicatie"),
             "bool",
             aliases=("vve",),
-            transitions=frozenset({"voorschool-po", "po-po"}),
+            transitions=_VVE,
             example="nee",
         ),
         *_school(
@@ -537,7 +562,7 @@ SCHOOLADVIES = SheetSpec(
     ),
     "Eén rij per leerling: schooladvies en uitslag van de doorstroomtoets.",
     aliases=("advies", "schooladviezen", "doorstroomtoets"),
-    transitions=_TO_VO,
+    transitions=_SCHOOLADVIES,
 )
 
 ONTWIKKELING = SheetSpec(
@@ -548,18 +573,18 @@ ONTWIKKELING = SheetSpec(
         KEY,
         NAME_HINT,
         *(
-            FieldSpec(header, ("ontwikkeling", key), "longtext", transitions=transitions)
-            for header, key, transitions in (
+            FieldSpec(header, ("ontwikkeling", key), "longtext", transitions=sectors)
+            for header, key, sectors in (
                 ("Cognitief", "cognitief", ALL),
                 ("Sociaal-emotioneel", "sociaal_emotioneel", ALL),
                 ("Werkhouding", "werkhouding", ALL),
                 ("Thuissituatie", "thuissituatie", ALL),
                 ("Leefomstandigheden", "leefomstandigheden", ALL),
                 ("Ondersteuningsbehoeften", "ondersteuningsbehoeften", ALL),
-                ("Taal", "taal", frozenset({"voorschool-po"})),
-                ("Spel", "spel", frozenset({"voorschool-po"})),
-                ("Motoriek", "motoriek", frozenset({"voorschool-po"})),
-                ("Sociale omgang", "sociale_omgang", frozenset({"voorschool-po"})),
+                ("Taal", "taal", _FROM_VOORSCHOOL),
+                ("Spel", "spel", _FROM_VOORSCHOOL),
+                ("Motoriek", "motoriek", _FROM_VOORSCHOOL),
+                ("Sociale omgang", "sociale_omgang", _FROM_VOORSCHOOL),
                 ("Pedagogisch-didactische aanpak", "pedagogisch_didactische_aanpak", ALL),
                 ("Wensen", "wensen", ALL),
             )
@@ -618,7 +643,7 @@ ONDERSTEUNING = SheetSpec(
             "Ondersteuningsafspraken",
             ("ondersteuning", "ondersteuningsafspraken"),
             "longtext",
-            transitions=_MBO,
+            transitions=_TO_MBO,
         ),
     ),
     "Eén rij per leerling die ondersteuning kreeg.",
@@ -664,7 +689,7 @@ TLV = SheetSpec(
     ),
     "Eén rij per leerling met een (aangevraagde) toelaatbaarheidsverklaring.",
     aliases=("toelaatbaarheidsverklaring", "tlvs"),
-    transitions=_TLV,
+    transitions=_TLV_RULE,
 )
 
 INTELLIGENTIE = SheetSpec(
@@ -692,7 +717,7 @@ INTELLIGENTIE = SheetSpec(
     ),
     "Eén rij per leerling: het intelligentieonderzoek.",
     aliases=("intelligentieonderzoek", "iq"),
-    transitions=_PRO,
+    transitions=_PRO_CRITERIA,
 )
 
 LEERACHTERSTANDEN = SheetSpec(
@@ -721,7 +746,7 @@ LEERACHTERSTANDEN = SheetSpec(
     ),
     "Eén rij per domein met een leerachterstand.",
     aliases=("leerachterstand", "achterstanden"),
-    transitions=_PRO,
+    transitions=_PRO_CRITERIA,
 )
 
 VERZUIM = SheetSpec(
@@ -790,7 +815,7 @@ OPLEIDINGEN = SheetSpec(
     ),
     "Eén rij per gevolgde opleiding.",
     aliases=("opleiding", "schoolloopbaan"),
-    transitions=_MBO,
+    transitions=_TO_MBO,
 )
 
 SHEETS: tuple[SheetSpec, ...] = (
@@ -827,12 +852,12 @@ class Defaults:
 
     @classmethod
     def for_transition(cls, transition: str) -> Defaults:
-        sending, receiving = TRANSITIONS[transition]
+        known = transitions()[transition]
         return cls(
             transition,
             {
-                ("vertrekkende_school", "soort"): sending,
-                ("ontvangende_school", "soort"): receiving,
+                ("vertrekkende_school", "soort"): known.van,
+                ("ontvangende_school", "soort"): known.naar,
                 ("overgang", "id"): transition,
             },
         )

@@ -11,7 +11,13 @@ from pathlib import Path
 
 from overdracht.errors import InvalidInputError, UsageError, os_reason
 from overdracht.importing.building import BuildResult, BuiltDossier, build_dossiers
-from overdracht.importing.fields import LEERLINGEN, SCHOOL, TRANSITIONS, SheetSpec, sheets_for
+from overdracht.importing.fields import (
+    LEERLINGEN,
+    SCHOOL,
+    SheetSpec,
+    sheets_for,
+    transition_ids,
+)
 from overdracht.importing.headers import (
     Mapping,
     is_instruction,
@@ -36,8 +42,10 @@ MAPPING_SCHOOL_SHEET = "School (vaste waarden uit --mapping)"
 
 
 def check_transition(transition: str) -> str:
-    if transition not in TRANSITIONS:
-        raise UsageError(f"onbekende overgang '{transition}'. Kies uit: {', '.join(TRANSITIONS)}.")
+    if transition not in transition_ids():
+        raise UsageError(
+            f"onbekende overgang '{transition}'. Kies uit: {', '.join(transition_ids())}."
+        )
     return transition
 
 

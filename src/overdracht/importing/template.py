@@ -150,7 +150,7 @@ def _explain(field_spec: FieldSpec) -> str:
     if field_spec.help:
         parts.append(field_spec.help)
     if field_spec.kind == "choice":
-        parts.append("Kies uit: " + ", ".join(field_spec.choices) + ".")
+        parts.append("Kies uit: " + ", ".join(field_spec.allowed()) + ".")
     elif field_spec.kind == "bool":
         parts.append("ja of nee.")
     elif field_spec.kind == "date" and "datum" not in field_spec.help:
@@ -172,7 +172,7 @@ def _validate_column(sheet: Any, field_spec: FieldSpec, cells: str) -> None:
 
     validation: DataValidation | None = None
     if field_spec.kind in {"choice", "bool"}:
-        choices = field_spec.choices if field_spec.kind == "choice" else JA_NEE
+        choices = field_spec.allowed() if field_spec.kind == "choice" else JA_NEE
         validation = DataValidation(
             type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True
         )

@@ -264,13 +264,13 @@ _SYNONYMS = {
 
 def to_choice(cell: Cell, spec: FieldSpec) -> str:
     key = _choice_key(to_text(cell))
-    for choice in spec.choices:
+    for choice in spec.allowed():
         if _choice_key(choice) == key:
             return choice
     synonym = _SYNONYMS.get(key)
-    if synonym in spec.choices:
+    if synonym in spec.allowed():
         return synonym
     raise CellProblem(
         f"'{shown(cell)}' is geen toegestane waarde",
-        "kies uit: " + ", ".join(spec.choices),
+        "kies uit: " + ", ".join(spec.allowed()),
     )

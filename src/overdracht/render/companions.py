@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from overdracht.checklists.domain_rules import TlvRule
 from overdracht.model.handover import RouteFase
 from overdracht.model.support import Deskundigenadvies
 from overdracht.render import format as fmt
@@ -26,7 +27,6 @@ from overdracht.render.view import (
     velden,
 )
 
-TLV_SOORTEN = ("sbo", "so", "vso", "pro")
 TLV_LABELS = {
     "sbo": "speciaal basisonderwijs (SBO)",
     "so": "speciaal onderwijs (SO)",
@@ -44,9 +44,13 @@ FASE_LABELS = {
 
 
 def needs_tlv_summary(ctx: BuildContext) -> bool:
-    """A TLV-dossier summary goes along to SBO, SO, VSO and praktijkonderwijs."""
-    target = ctx.checklist.id.rsplit("-", 1)[-1]
-    return target in TLV_SOORTEN or ctx.dossier.ontvangende_school.soort in TLV_SOORTEN
+    """A TLV-dossier summary goes along where the checklist asks for a TLV of this school's soort.
+
+    The soorten are those of the checklist's ``tlv`` rules (SBO, SO, VSO, PrO), so a summary
+    goes exactly where the checklist report checks a TLV.
+    """
+    soorten = {s for r in ctx.checklist.regels if isinstance(r, TlvRule) for s in r.soorten}
+    return bool({ctx.checklist.naar, ctx.dossier.ontvangende_school.soort} & soorten)
 
 
 def _document(

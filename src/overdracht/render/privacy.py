@@ -2,9 +2,11 @@
 
 Every document is built from :func:`shareable_dossier`, a copy of the dossier in which the
 fields of every category without valid consent are emptied, attachments that parents did
-not release are dropped, and (PO→VO) test results older than the current and two previous
-school years are gone. A builder cannot leak what it never receives; no template is trusted
-to leave something out.
+not release are dropped, and test results older than the checklist's ``toetsperiode`` allows
+are gone. What is withheld follows the resolved checklist (its ``toestemming`` and
+``toetsperiode`` rules, overlays applied), so the documents leave out exactly what the
+checklist report says they leave out. A builder cannot leak what it never receives; no
+template is trusted to leave something out.
 """
 
 from __future__ import annotations
@@ -14,17 +16,14 @@ from datetime import date
 from typing import Any
 
 from overdracht.checklists import Checklist, Report
-from overdracht.checklists.consent import CATEGORY_FIELDS, CATEGORY_LABELS, consent_given
+from overdracht.checklists.consent import CATEGORY_LABELS, consent_given
+from overdracht.checklists.context import Context
 from overdracht.checklists.domain_rules import ToestemmingRule
+from overdracht.checklists.route_rules import Toetsperiode, oldest_allowed_date
 from overdracht.model.dossier import Dossier
 
-# Never part of the whitelist: these categories need consent on every transition, even
-# when a regional checklist forgot the rule.
-ALWAYS_CONSENT = ("jeugdhulp", "medisch", "mdo")
 # Attachments of these kinds travel only with consent for the matching category.
 ATTACHMENT_CATEGORY = {"medisch": "medisch", "jeugdhulp": "jeugdhulp"}
-# PO→VO: test results of the current school year and the two before only (REFERENCE §2.1).
-TEST_WINDOW_TRANSITIONS = ("po-vo", "po-pro", "po-vso")
 
 
 @dataclass(frozen=True)
@@ -120,26 +119,43 @@ def _scrub_mentions(data: Any, needles: list[str], path: str = "") -> tuple[int,
 def withheld_paths(
     checklist: Checklist, dossier: Dossier, report: Report, peildatum: date
 ) -> dict[str, list[str]]:
-    """Consent category -> dossier paths to empty, for every category without consent."""
+    """Consent category -> dossier paths to empty, for every category without consent.
+
+    The categories and their fields are the checklist's ``toestemming`` rules. A category the
+    report leaves out is withheld; so is one whose rule says ``altijd: true`` (jeugdhulp,
+    medical and MDO data) whenever consent is missing, whatever the rule's level or condition.
+    """
     rule_paths: dict[str, list[str]] = {}
-    for rule in checklist.regels:
-        if isinstance(rule, ToestemmingRule):
-            rule_paths.setdefault(rule.categorie, []).extend(rule.gegevens)
-    settings = checklist.instellingen
     missing = set(report.left_out)
-    for categorie in ALWAYS_CONSENT:
-        if not consent_given(
+    settings = checklist.instellingen
+    for rule in checklist.regels:
+        if not isinstance(rule, ToestemmingRule):
+            continue
+        rule_paths.setdefault(rule.categorie, []).extend(rule.gegevens)
+        if rule.altijd and not consent_given(
             dossier,
-            categorie,
+            rule.categorie,
             peildatum,
             settings.toestemming_leerling_mee_vanaf,
             settings.toestemming_leerling_alleen_vanaf,
         ):
-            missing.add(categorie)
-    return {
-        categorie: [*CATEGORY_FIELDS.get(categorie, ()), *rule_paths.get(categorie, [])]
-        for categorie in missing
-    }
+            missing.add(rule.categorie)
+    return {categorie: list(dict.fromkeys(rule_paths.get(categorie, []))) for categorie in missing}
+
+
+def test_window_start(checklist: Checklist, dossier: Dossier, peildatum: date) -> date | None:
+    """The oldest test date that may travel, from the checklist's ``toetsperiode`` rule.
+
+    None when the checklist has no such rule, or its condition (``als:``) does not hold.
+    """
+    rule = next((r for r in checklist.regels if isinstance(r, Toetsperiode)), None)
+    if rule is None:
+        return None
+    if rule.als is not None and not rule.als.holds(
+        Context(dossier, peildatum, checklist.instellingen, checklist.van)
+    ):
+        return None
+    return oldest_allowed_date(dossier.overgang.schooljaar, rule.schooljaren)
 
 
 def shareable_dossier(
@@ -171,9 +187,8 @@ def shareable_dossier(
     data["bijlagen"] = kept
 
     tests_withheld = 0
-    if dossier.overgang.id in TEST_WINDOW_TRANSITIONS:
-        first_year = int(dossier.overgang.schooljaar[:4]) - 3
-        start = date(first_year, 8, 1)
+    start = test_window_start(checklist, dossier, peildatum)
+    if start is not None:
         recent = [t for t in data["toetsen"] if t["datum"] >= start]
         tests_withheld = len(data["toetsen"]) - len(recent)
         data["toetsen"] = recent

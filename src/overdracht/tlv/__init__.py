@@ -9,15 +9,16 @@ The overview renders to XLSX (:func:`write_xlsx`), HTML (:func:`html_page`) and 
 letters per incomplete aanvraag (:func:`write_letters`); those modules are imported on use.
 """
 
-from overdracht.tlv.checking import TLV_TRANSITIONS, check_aanvragen, pupil_label
+from overdracht.checklists.transitions import tlv_transitions
+from overdracht.tlv.checking import check_aanvragen, pupil_label
 from overdracht.tlv.overview import Aanvraag, Deadline, Overzicht, Tekortkoming
 
 __all__ = [
-    "TLV_TRANSITIONS",
     "Aanvraag",
     "Deadline",
     "Overzicht",
     "Tekortkoming",
     "check_aanvragen",
     "pupil_label",
+    "tlv_transitions",
 ]

@@ -11,11 +11,11 @@ from overdracht.checklists.evaluate import evaluate
 from overdracht.checklists.loader import Checklist, load_checklist, overlay_bases
 from overdracht.checklists.report import Finding, Report
 from overdracht.checklists.tlv_rules import Procesregie
+from overdracht.checklists.transitions import tlv_checklist_path, tlv_transitions, transition
 from overdracht.errors import InvalidInputError, OverdrachtError, UsageError
 from overdracht.model.dossier import Dossier
 from overdracht.model.loading import DOSSIER_SUFFIXES, dossier_files, load_dossier
 from overdracht.model.people import Leerling
-from overdracht.resources import data_dir
 from overdracht.tlv.overview import (
     SOORT_TEXT,
     Aanvraag,
@@ -26,16 +26,9 @@ from overdracht.tlv.overview import (
     Tekortkoming,
 )
 
-TLV_TRANSITIONS: tuple[str, ...] = ("po-sbo", "po-so", "po-vso", "vo-vso", "po-pro", "vo-pro")
-
 PATTERNS: tuple[str, ...] = tuple(f"*{suffix}" for suffix in DOSSIER_SUFFIXES)
 
 Progress = Callable[[int, int], None]
-
-
-def tlv_checklist_path() -> Path:
-    """The bundled checklist with the TLV requirements, applied on top of the transition."""
-    return data_dir("checklists") / "aanvraag" / "tlv-aanvraag.yaml"
 
 
 def find_aanvragen(folder: Path) -> list[Path]:
@@ -67,11 +60,11 @@ class Checklists:
         self.bases: set[str] = set()
         if overlay is not None:
             self.bases = set(overlay_bases(overlay))
-            if not self.bases & set(TLV_TRANSITIONS):
+            if not self.bases & set(tlv_transitions()):
                 raise UsageError(
                     f"{overlay}: deze overlay breidt {', '.join(sorted(self.bases)) or 'niets'} "
                     f"uit; voor TLV-aanvragen moet hij een of meer van "
-                    f"{', '.join(TLV_TRANSITIONS)} uitbreiden (extends:)."
+                    f"{', '.join(tlv_transitions())} uitbreiden (extends:)."
                 )
         self._loaded: dict[str, Checklist] = {}
 
@@ -134,12 +127,12 @@ def check_file(
     except OverdrachtError as exc:
         return Aanvraag(bestand=shown, status="onleesbaar", reden=_one_line(exc))
     transition = dossier.overgang.id
-    if transition not in TLV_TRANSITIONS:
+    if transition not in tlv_transitions():
         return Aanvraag(
             bestand=shown,
             status="onleesbaar",
             reden=f"{path}: geen TLV-aanvraag: de overgang is '{transition}'; tlv-check "
-            f"controleert {', '.join(TLV_TRANSITIONS)}.",
+            f"controleert {', '.join(tlv_transitions())}.",
             **_identity(dossier, namen),
         )
     checklist = checklists.get(transition)
@@ -228,7 +221,8 @@ class _Identity(TypedDict):
 
 def _identity(dossier: Dossier, namen: bool) -> _Identity:
     school = dossier.vertrekkende_school
-    naar = dossier.overgang.id.split("-")[-1]
+    known = transition(dossier.overgang.id)
+    naar = known.naar if known is not None else dossier.ontvangende_school.soort
     soort = dossier.tlv.soort if dossier.tlv is not None else naar
     return {
         "leerling": pupil_label(dossier.leerling, namen),

@@ -21,7 +21,7 @@ from django.http import HttpRequest
 
 from overdracht.checklists.loader import overlay_bases
 from overdracht.errors import InvalidInputError
-from overdracht.tlv import TLV_TRANSITIONS, Aanvraag, Overzicht, check_aanvragen
+from overdracht.tlv import Aanvraag, Overzicht, check_aanvragen, tlv_transitions
 from overdracht.tlv.checking import PATTERNS
 from overdracht.web import store
 from overdracht.web.models import Dossier, DossierVersion, Overlay
@@ -49,7 +49,7 @@ class Batch:
 def _overlay() -> tuple[Path, str] | None:
     """The active regional overlay and its name, when it applies to TLV aanvragen at all."""
     overlay = store.active_overlay()
-    if overlay is None or not set(overlay_bases(overlay)) & set(TLV_TRANSITIONS):
+    if overlay is None or not set(overlay_bases(overlay)) & set(tlv_transitions()):
         return None
     active = Overlay.objects.filter(actief=True).order_by("-created_at").first()
     return overlay, active.naam if active is not None else overlay.name
@@ -68,7 +68,7 @@ def _check(folder: Path) -> Overzicht:
 
 def from_database(overgang: str = "", zoek: str = "") -> Batch:
     """The TLV dossiers in the database (current versions), optionally narrowed first."""
-    dossiers = Dossier.objects.filter(overgang__in=TLV_TRANSITIONS)
+    dossiers = Dossier.objects.filter(overgang__in=tlv_transitions())
     if overgang:
         dossiers = dossiers.filter(overgang=overgang)
     if zoek:

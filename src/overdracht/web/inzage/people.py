@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from overdracht.checklists import load_checklist
-from overdracht.checklists.consent import CATEGORY_FIELDS, CATEGORY_LABELS, required_givers
+from overdracht.checklists.consent import CATEGORY_LABELS, required_givers
 from overdracht.checklists.context import Instellingen
 from overdracht.checklists.domain_rules import ToestemmingRule
 from overdracht.checklists.paths import present, resolve
 from overdracht.model import Dossier as DossierDoc
-from overdracht.render.privacy import ALWAYS_CONSENT, ATTACHMENT_CATEGORY
+from overdracht.render.privacy import ATTACHMENT_CATEGORY
 
 # One line per category, for parents: what saying yes means.
 EXPLANATIONS: dict[str, str] = {
@@ -109,13 +109,9 @@ def _categories(doc: DossierDoc, rules: list[Any]) -> list[Category]:
     wanted: dict[str, list[str]] = {}
     for rule in rules:
         if isinstance(rule, ToestemmingRule):
-            paths = [*rule.gegevens, *CATEGORY_FIELDS.get(rule.categorie, ())]
-            if not rule.gegevens or any(present(data, p) for p in paths):
+            paths = list(rule.gegevens)
+            if not paths or any(present(data, p) for p in paths):
                 wanted.setdefault(rule.categorie, []).extend(paths)
-    for categorie in ALWAYS_CONSENT:
-        paths = list(CATEGORY_FIELDS.get(categorie, ()))
-        if any(present(data, p) for p in paths):
-            wanted.setdefault(categorie, []).extend(paths)
     order = list(CATEGORY_LABELS)
     return [
         Category(

@@ -17,7 +17,8 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 
 from overdracht.errors import OverdrachtError
-from overdracht.importing import TRANSITIONS, read_dossiers
+from overdracht.importing import read_dossiers
+from overdracht.importing.fields import transition_ids
 from overdracht.importing.template import template_bytes
 from overdracht.web import importverslag, store
 from overdracht.web.permissions import IMPORT_ROLES, role_required
@@ -34,7 +35,7 @@ only_importers = role_required(IMPORT_ROLES, REFUSAL)
 
 def _choices() -> list[tuple[str, str]]:
     titles = dict(transitions())
-    return [(t, titles.get(t, t)) for t in TRANSITIONS]
+    return [(t, titles.get(t, t)) for t in transition_ids()]
 
 
 class ImportForm(forms.Form):
@@ -136,7 +137,7 @@ def report_download(request: HttpRequest, token: str) -> HttpResponse:
 @only_importers
 def template_download(request: HttpRequest) -> HttpResponse:
     transition = request.GET.get("overgang", "")
-    if transition not in TRANSITIONS:
+    if transition not in transition_ids():
         messages.error(request, "Kies eerst de overgang waarvoor u het sjabloon wilt hebben.")
         return redirect("importeren")
     return _attachment(template_bytes(transition), XLSX, f"sjabloon-{transition}.xlsx")

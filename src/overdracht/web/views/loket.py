@@ -19,7 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 
 from overdracht.errors import InvalidInputError, OverdrachtError
-from overdracht.tlv import TLV_TRANSITIONS, Aanvraag, Overzicht
+from overdracht.tlv import Aanvraag, Overzicht, tlv_transitions
 from overdracht.tlv.html import html_page
 from overdracht.tlv.letters import letter_docx, letter_name, needs_letter
 from overdracht.tlv.overview import STATUS_ORDER
@@ -118,7 +118,7 @@ def loket_page(request: HttpRequest, token: str | None = None) -> HttpResponse:
         "query": urlencode({k: v for k, v in params.items() if v}),
         "token": token,
         "statuses": list(STATUS_LABELS.items()),
-        "transitions": [(t, titles.get(t, t)) for t in TLV_TRANSITIONS],
+        "transitions": [(t, titles.get(t, t)) for t in tlv_transitions()],
         "brieven": sum(1 for a in shown if needs_letter(a)),
     }
     status = 400 if form.errors else 200
