@@ -28,6 +28,7 @@ from overdracht.limits import (
     MAX_SOURCE_DEPTH,
     MAX_SOURCE_VALUES,
 )
+from overdracht.prefixes import longest_prefix
 from overdracht.xmltext import clean_text
 
 
@@ -82,11 +83,7 @@ class SourceDocument:
 
     def line_of(self, loc: Loc) -> int | None:
         """Line of the deepest known prefix of ``loc`` (1-based), if any."""
-        for end in range(len(loc), -1, -1):
-            line = self.lines.get(tuple(loc[:end]))
-            if line is not None:
-                return line
-        return None
+        return longest_prefix(self.lines, tuple(loc))
 
 
 class _Refused(Exception):

@@ -11,6 +11,7 @@ from overdracht.importing.fields import SheetSpec
 from overdracht.importing.headers import Column
 from overdracht.importing.report import Problem
 from overdracht.importing.sheets import Row
+from overdracht.prefixes import longest_prefix
 from overdracht.validation import error_message
 
 Path_ = tuple[str | int, ...]
@@ -32,11 +33,7 @@ class Origins:
                 self.cells.setdefault((*prefix, *path), (row, column))
 
     def find(self, loc: Path_) -> tuple[Row, Column | None] | None:
-        for end in range(len(loc), -1, -1):
-            found = self.cells.get(loc[:end])
-            if found is not None:
-                return found
-        return None
+        return longest_prefix(self.cells, loc)
 
 
 def pupil_origins(
