@@ -10,3 +10,6 @@ class OverdrachtWebConfig(AppConfig):
     label = "overdracht"
     verbose_name = "overdracht"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from overdracht.web import throttle  # noqa: F401  (connects the login counters)

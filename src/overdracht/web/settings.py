@@ -116,6 +116,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Login throttling (overdracht.web.throttle): after this many wrong passwords for one account,
+# or from one address, logging in is refused for LOGIN_LOCK_SECONDS, even with the right one.
+AUTHENTICATION_BACKENDS = [
+    "overdracht.web.throttle.LoginGate",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_FAILURES_PER_ACCOUNT = 5
+LOGIN_FAILURES_PER_ADDRESS = 30
+LOGIN_LOCK_SECONDS = 15 * 60
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dossiers"
 LOGOUT_REDIRECT_URL = "login"

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 
+from overdracht.web import throttle
 from overdracht.web.models import Profile, Role
 
 LOCAL_ADDRESSES = {"127.0.0.1", "::1"}
@@ -22,6 +23,11 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": "Dit account is uitgeschakeld. Vraag de beheerder om het weer aan te zetten.",
     }
+
+    def get_invalid_login_error(self) -> ValidationError:
+        if getattr(self.request, "login_throttled", False):
+            return ValidationError(throttle.LOCKED_MESSAGE.format(minuten=throttle.lock_minutes()))
+        return super().get_invalid_login_error()
 
 
 class FirstAccountForm(UserCreationForm):  # type: ignore[type-arg]
