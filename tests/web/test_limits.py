@@ -3,6 +3,10 @@ dossiers, and the proxy."""
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -84,3 +88,187 @@ def test_a_lockout_is_logged_without_name_or_address(
     assert "geblokkeerd voor een account" in caplog.text
     assert "ib" not in caplog.text.replace("geblokkeerd", "")
     assert "192.0.2.10" not in caplog.text
+
+
+# --- waitress: a live server on loopback, bounded ------------------------------------------
+
+
+@contextlib.contextmanager
+def waitress_running(app: Any, **options: Any) -> Iterator[int]:
+    """Serve ``app`` with waitress on a free loopback port; yields the port."""
+    import waitress
+    from waitress import wasyncore
+
+    server = waitress.create_server(app, host="127.0.0.1", port=0, **options)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield int(server.effective_port)
+    finally:
+        server.close()
+        wasyncore.close_all(server._map)
+        server.task_dispatcher.shutdown()
+        thread.join(5)
+
+
+def hello(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"hallo"]
+
+
+def _raw(port: int, data: bytes, timeout: float = 10) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
+        sock.sendall(data)
+        chunks = []
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def test_the_servers_limits() -> None:
+    from overdracht.web import server
+
+    options = server.waitress_options()
+    assert options["channel_timeout"] == 20
+    assert options["connection_limit"] == 250
+    assert options["max_request_body_size"] == 56 * 1024 * 1024
+    assert options["clear_untrusted_proxy_headers"] is False
+    proxied = server.waitress_options(proxy="10.0.0.5")
+    assert proxied["trusted_proxy"] == "10.0.0.5"
+    assert proxied["trusted_proxy_headers"] == {
+        "x-forwarded-for",
+        "x-forwarded-proto",
+        "x-forwarded-host",
+    }
+
+
+def test_idle_half_open_connections_do_not_make_the_server_unreachable() -> None:
+    from overdracht.web import server
+
+    options = server.waitress_options() | {
+        "connection_limit": 10,
+        "channel_timeout": 1,
+        "cleanup_interval": 1,
+    }
+    with waitress_running(hello, **options) as port:
+        idle = []
+        for _ in range(12):
+            sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+            sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # never finished
+            idle.append(sock)
+        try:
+            start = time.monotonic()
+            answer = _raw(port, b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            assert answer.startswith(b"HTTP/1.1 200")
+            assert time.monotonic() - start < 8
+        finally:
+            for sock in idle:
+                sock.close()
+
+
+def test_a_too_large_request_is_refused_in_dutch_before_its_body_is_read() -> None:
+    # The answer comes while only 1 KB of the announced 500 MB was sent: nothing was spooled.
+    from overdracht.web import server
+
+    with waitress_running(hello, **server.waitress_options()) as port:
+        size = 500 * 1024 * 1024
+        head = (
+            f"POST /importeren/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {size}\r\n"
+            "Content-Type: application/octet-stream\r\n\r\n"
+        )
+        answer = _raw(port, head.encode() + b"x" * 1024)  # the rest never comes
+    assert answer.startswith(b"HTTP/1.1 413")
+    text = answer.decode()
+    assert "Dit is te groot om te versturen" in text
+    assert "groter dan 56 MB" in text
+
+
+# --- behind an HTTPS proxy --------------------------------------------------------------------
+
+PROXIED = (
+    "X-Forwarded-Proto: https\r\nX-Forwarded-For: 203.0.113.9\r\n"
+    "X-Forwarded-Host: overdracht.school.nl\r\n"
+)
+
+
+@pytest.fixture
+def public_app(settings: Any, db: None) -> Any:
+    """The app as ``overdracht web --proxy 127.0.0.1 --hostnaam overdracht.school.nl`` runs it."""
+    from django.core.handlers.wsgi import WSGIHandler
+
+    settings.PUBLIC = True
+    settings.ALLOWED_HOSTS = ["overdracht.school.nl"]
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SESSION_COOKIE_SECURE = True
+    settings.CSRF_COOKIE_SECURE = True
+    return WSGIHandler()  # reads the settings above when it loads the middleware
+
+
+def _get(port: int, path: str, headers: str = "", host: str = "overdracht.school.nl") -> str:
+    request = f"GET {path} HTTP/1.1\r\nHost: {host}\r\n{headers}Connection: close\r\n\r\n"
+    return _raw(port, request.encode()).decode("utf-8", "replace")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_behind_the_proxy_pages_answer_over_https_without_a_redirect_loop(
+    public_app: Any, ib: Any
+) -> None:
+    from overdracht.web import server
+
+    with waitress_running(public_app, **server.waitress_options(proxy="127.0.0.1")) as port:
+        answer = _get(port, "/inloggen/", PROXIED, host=f"127.0.0.1:{port}")
+        assert answer.startswith("HTTP/1.1 200"), answer[:300]  # Django sees https
+        # Without the proxy's word it is plain http, sent on to https once.
+        plain = _get(port, "/inloggen/")
+        assert plain.startswith("HTTP/1.1 301")
+        assert "Location: https://overdracht.school.nl/inloggen/" in plain
+
+
+@pytest.mark.django_db(transaction=True)
+def test_headers_from_anyone_but_the_proxy_are_not_believed(public_app: Any, ib: Any) -> None:
+    from overdracht.web import server
+
+    with waitress_running(public_app, **server.waitress_options(proxy="192.0.2.1")) as port:
+        answer = _get(port, "/inloggen/", PROXIED)
+    assert answer.startswith("HTTP/1.1 301")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_first_run_page_cannot_be_reached_through_the_proxy(public_app: Any) -> None:
+    from overdracht.web import server
+
+    with waitress_running(public_app, **server.waitress_options(proxy="127.0.0.1")) as port:
+        answer = _get(port, "/eerste-keer/", PROXIED, host=f"127.0.0.1:{port}")
+    assert answer.startswith("HTTP/1.1 403")
+    assert "overdracht web --beheerder" in answer
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_first_run_page_refuses_a_local_proxy_not_given_with_proxy(settings: Any) -> None:
+    # nginx on the same computer without --proxy: every visitor comes from 127.0.0.1, but the
+    # proxy's headers reach the app and give it away.
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from overdracht.web import server
+
+    with waitress_running(WSGIHandler(), **server.waitress_options()) as port:
+        direct = _get(port, "/eerste-keer/", host="127.0.0.1")
+        proxied = _get(port, "/eerste-keer/", "X-Forwarded-For: 203.0.113.9\r\n", "127.0.0.1")
+        real_ip = _get(port, "/eerste-keer/", "X-Real-IP: 203.0.113.9\r\n", "127.0.0.1")
+    assert direct.startswith("HTTP/1.1 200")
+    assert proxied.startswith("HTTP/1.1 403")
+    assert real_ip.startswith("HTTP/1.1 403")
+
+
+def test_listening_on_another_address_asks_for_the_proxy(tmp_path: Any) -> None:
+    from click.testing import CliRunner
+
+    from overdracht.cli import main
+
+    args = ["web", "--data", str(tmp_path / "d"), "--adres", "0.0.0.0", "--hostnaam", "a.nl"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "Geef zijn adres met --proxy" in result.output
+    result = CliRunner().invoke(main, ["web", "--data", str(tmp_path / "d"), "--proxy", "::1"])
+    assert result.exit_code == 2
+    assert "Geef met --hostnaam op" in result.output

@@ -7,6 +7,7 @@ import os
 import secrets
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from overdracht.errors import OverdrachtError, UsageError
 
@@ -125,16 +126,84 @@ def has_accounts() -> bool:
     return bool(get_user_model().objects.exists())
 
 
-def serve(host: str, port: int, *, threads: int = 8) -> None:
-    """Serve the app with waitress until Ctrl-C."""
+# waitress's limits: checked before any work is done for a request.
+CONNECTION_LIMIT = 250  # open connections at once; above that new ones wait in the backlog
+CHANNEL_TIMEOUT = 20  # seconds a connection may sit idle (or half-sent) before it is closed
+CLEANUP_INTERVAL = 5  # seconds between looks for idle connections
+PROXY_HEADERS = {"x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"}
+
+
+def serve(host: str, port: int, *, threads: int = 8, proxy: str | None = None) -> None:
+    """Serve the app with waitress until Ctrl-C.
+
+    ``proxy`` is the address of the HTTPS proxy in front: only its X-Forwarded-For, -Proto and
+    -Host are believed (the visitor's address, https, the host name).
+    """
     import waitress
 
     from overdracht.web.wsgi import application
 
     try:
-        waitress.serve(application, host=host, port=port, threads=threads, ident="overdracht")
+        waitress.serve(application, host=host, port=port, **waitress_options(threads, proxy))
     except OSError as exc:
         raise UsageError(
             f"Kan niet luisteren op {host}:{port} ({exc.strerror}). "
             "Draait overdracht al? Kies anders een andere poort met --port."
         ) from None
+
+
+def waitress_options(threads: int = 8, proxy: str | None = None) -> dict[str, Any]:
+    """waitress's settings: limits that hold before a request reaches Django, and the proxy."""
+    from django.conf import settings
+
+    _dutch_413()
+    options: dict[str, Any] = {
+        "threads": threads,
+        "ident": "overdracht",
+        "connection_limit": CONNECTION_LIMIT,
+        "channel_timeout": CHANNEL_TIMEOUT,
+        "cleanup_interval": CLEANUP_INTERVAL,
+        # A larger body is refused with 413 as soon as its Content-Length is read, before any
+        # of it is spooled to a temporary file.
+        "max_request_body_size": settings.MAX_REQUEST_BYTES,
+        "max_request_header_size": 64 * 1024,
+    }
+    if proxy:
+        options |= {
+            "trusted_proxy": proxy,
+            "trusted_proxy_count": 1,
+            "trusted_proxy_headers": PROXY_HEADERS,
+            "clear_untrusted_proxy_headers": True,
+        }
+    else:
+        # Keep a proxy's headers visible, so the first-run page can see that a request came
+        # through a proxy (on this machine, which makes every visitor look like 127.0.0.1).
+        options["clear_untrusted_proxy_headers"] = False
+    return options
+
+
+TOO_LARGE_PAGE = """<!DOCTYPE html>
+<html lang="nl"><head><meta charset="utf-8"><title>Te groot – overdracht</title></head>
+<body><main><h1>Dit is te groot om te versturen</h1>
+<p>Wat u verstuurde is groter dan {mb} MB; de app heeft het niet gelezen of bewaard.
+Verstuur kleinere of minder bestanden tegelijk.</p>
+<p><a href="/">Terug naar overdracht</a></p></main></body></html>
+"""
+
+
+def _dutch_413() -> None:
+    """waitress answers a too-large request itself, in English plain text: answer in Dutch."""
+    from django.conf import settings
+    from waitress import parser
+    from waitress.utilities import RequestEntityTooLarge
+
+    class TeGroot(RequestEntityTooLarge):
+        # waitress writes the body as bytes (its stubs say str).
+        def to_response(  # type: ignore[override]
+            self, ident: str | None = None
+        ) -> tuple[str, list[tuple[str, str]], bytes]:
+            body = TOO_LARGE_PAGE.format(mb=settings.MAX_REQUEST_BYTES // (1024 * 1024))
+            headers = [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")]
+            return f"{self.code} {self.reason}", headers, body.encode("utf-8")
+
+    setattr(parser, "RequestEntityTooLarge", TeGroot)  # noqa: B010  (the parser's own name)

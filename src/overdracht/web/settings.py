@@ -16,6 +16,8 @@ from typing import Any
 
 import dj_database_url
 
+from overdracht.limits import MAX_IMPORT_FILE_BYTES, MAX_SOURCE_BYTES
+
 DATA_DIR = Path(os.environ.get("OVERDRACHT_DATA", "overdracht-data")).resolve()
 PUBLIC = os.environ.get("OVERDRACHT_PUBLIC", "") == "1"
 
@@ -44,7 +46,8 @@ if PUBLIC:
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # No SECURE_PROXY_SSL_HEADER: waitress believes X-Forwarded-Proto only from the proxy given
+    # with --proxy and then serves the request as https itself (server.waitress_options).
     CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS]
 else:
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
@@ -149,6 +152,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024
+# The largest request at all (an import: the workbook and its mapping file, plus the form):
+# waitress refuses a larger one with 413 before it spools any of it to disk.
+MAX_REQUEST_BYTES = MAX_IMPORT_FILE_BYTES + MAX_SOURCE_BYTES + 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
