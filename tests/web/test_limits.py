@@ -4,6 +4,7 @@ dossiers, and the proxy."""
 from __future__ import annotations
 
 import contextlib
+import html.parser
 import socket
 import threading
 import time
@@ -272,3 +273,109 @@ def test_listening_on_another_address_asks_for_the_proxy(tmp_path: Any) -> None:
     result = CliRunner().invoke(main, ["web", "--data", str(tmp_path / "d"), "--proxy", "::1"])
     assert result.exit_code == 2
     assert "Geef met --hostnaam op" in result.output
+
+
+# --- the dossier form saves a dossier of any size ---------------------------------------------
+
+
+class FormFields(html.parser.HTMLParser):
+    """What a browser posts for the page's main form: every named input, select and textarea."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: list[tuple[str, str]] = []
+        self._select: str | None = None
+        self._selected: str | None = None
+        self._first: str | None = None
+        self._textarea: str | None = None
+        self._text = ""
+        self._in_form = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if (
+            tag == "form"
+            and a.get("method", "").lower() == "post"
+            and "logout" not in a.get("action", "")
+        ):
+            self._in_form = True
+        if not self._in_form:
+            return
+        if tag == "input" and a.get("name") and "disabled" not in a:
+            kind = a.get("type", "text")
+            if kind in ("checkbox", "radio") and "checked" not in a:
+                return
+            if kind not in ("submit", "button", "file"):
+                self.fields.append((a["name"], a.get("value", "")))
+        elif tag == "select" and a.get("name"):
+            self._select, self._selected, self._first = a["name"], None, None
+        elif tag == "option" and self._select is not None:
+            if self._first is None:
+                self._first = a.get("value", "")
+            if "selected" in a:
+                self._selected = a.get("value", "")
+        elif tag == "textarea" and a.get("name"):
+            self._textarea, self._text = a["name"], ""
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea is not None:
+            self._text += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._in_form = False
+        elif tag == "select" and self._select is not None:
+            value = self._selected if self._selected is not None else self._first
+            self.fields.append((self._select, value or ""))
+            self._select = None
+        elif tag == "textarea" and self._textarea is not None:
+            self.fields.append((self._textarea, self._text.removeprefix("\n")))
+            self._textarea = None
+
+
+def test_the_form_of_a_dossier_with_130_toetsen_saves(ib_client: Client) -> None:
+    from overdracht.model import load_dossier
+    from overdracht.web.store import create_dossier
+
+    from .conftest import SAMPLES
+
+    doc = load_dossier(SAMPLES / "po-so-compleet.yaml")
+    first = doc.toetsen[0]
+    doc.toetsen = [
+        first.model_copy(update={"naam": f"Toets {n}", "toelichting": f"ronde {n}"})
+        for n in range(130)
+    ]
+    dossier = create_dossier(doc, None, herkomst="test")
+    url = f"/dossiers/{dossier.public_id}/"
+    page = FormFields()
+    page.feed(ib_client.get(url).content.decode())
+    assert len(page.fields) > 1000  # Django's default limit, which refused this form
+    post: dict[str, list[str]] = {}
+    for name, value in page.fields:
+        post.setdefault(name, []).append(value)
+    post["leerling.roepnaam"] = ["Daantje"]
+    response = ib_client.post(url, post)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    dossier.refresh_from_db()
+    assert dossier.current_number == 2
+    assert len(dossier.current.data["toetsen"]) == 130
+    assert dossier.current.data["toetsen"][129]["naam"] == "Toets 129"
+
+
+def test_the_field_limit_covers_the_widest_row_of_the_form(settings: Any) -> None:
+    from overdracht.limits import MAX_SOURCE_VALUES
+    from overdracht.web.formschema import Spec, dossier_specs
+
+    def width(specs: tuple[Spec, ...]) -> int:
+        return sum(width(s.children) if s.kind == "group" else 1 for s in specs)
+
+    def rows(specs: tuple[Spec, ...]) -> Iterator[Spec]:
+        for spec in specs:
+            if spec.kind == "rows":
+                yield spec
+            if spec.children:
+                yield from rows(spec.children)
+
+    widest = max(width(spec.children) + 1 for spec in rows(dossier_specs()))
+    assert widest <= settings.FORM_FIELDS_PER_ROW
+    assert MAX_SOURCE_VALUES * widest <= settings.DATA_UPLOAD_MAX_NUMBER_FIELDS

@@ -16,7 +16,7 @@ from typing import Any
 
 import dj_database_url
 
-from overdracht.limits import MAX_IMPORT_FILE_BYTES, MAX_SOURCE_BYTES
+from overdracht.limits import MAX_IMPORT_FILE_BYTES, MAX_SOURCE_BYTES, MAX_SOURCE_VALUES
 
 DATA_DIR = Path(os.environ.get("OVERDRACHT_DATA", "overdracht-data")).resolve()
 PUBLIC = os.environ.get("OVERDRACHT_PUBLIC", "") == "1"
@@ -147,7 +147,14 @@ WHITENOISE_USE_FINDERS = True
 # Uploads (bijlagen, imports) live in the data folder and are only served by views that
 # check the login; there is no public MEDIA_URL.
 UPLOAD_DIR = DATA_DIR / "bestanden"
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The dossier form must save any dossier the library's reader accepts (limits.MAX_SOURCE_VALUES
+# values, MAX_SOURCE_BYTES): each value at most one row of the widest row part of the form
+# (FORM_FIELDS_PER_ROW fields with its row mark), plus the form's own fields; the form's field
+# names make the body up to about three times the dossier file. tests/web/test_limits.py checks
+# FORM_FIELDS_PER_ROW against the form's schema.
+FORM_FIELDS_PER_ROW = 9
+DATA_UPLOAD_MAX_NUMBER_FIELDS = MAX_SOURCE_VALUES * FORM_FIELDS_PER_ROW + 1000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * MAX_SOURCE_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
