@@ -379,3 +379,64 @@ def test_the_field_limit_covers_the_widest_row_of_the_form(settings: Any) -> Non
     widest = max(width(spec.children) + 1 for spec in rows(dossier_specs()))
     assert widest <= settings.FORM_FIELDS_PER_ROW
     assert MAX_SOURCE_VALUES * widest <= settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+
+
+# --- parallel imports ---------------------------------------------------------------------------
+
+
+def test_the_gate_runs_a_few_jobs_lets_a_few_wait_and_turns_the_rest_away() -> None:
+    from overdracht.web.busy import Gate
+
+    gate = Gate(slots=2, queue=1, wait=5)
+    release = threading.Event()
+    admitted: list[bool] = []
+
+    def job() -> None:
+        with gate.enter() as ok:
+            admitted.append(ok)
+            if ok:
+                release.wait(5)
+
+    running = [threading.Thread(target=job) for _ in range(3)]  # 2 run, 1 waits
+    for thread in running:
+        thread.start()
+    time.sleep(0.3)
+    with gate.enter() as ok:  # the fourth: the queue is full, so at once
+        assert ok is False
+    release.set()
+    for thread in running:
+        thread.join(5)
+    assert admitted == [True, True, True]
+
+
+def test_an_import_while_the_server_is_full_gets_a_calm_page(
+    ib_client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from overdracht.web import busy
+    from overdracht.web.models import Dossier
+
+    from .conftest import SAMPLES
+
+    full = busy.Gate(slots=1, queue=0, wait=0)
+    monkeypatch.setattr(busy.IMPORTS, "_slots", full._slots)
+    monkeypatch.setattr(busy.IMPORTS, "queue", 0)
+    workbook = SAMPLES / "import" / "leerlingen-po-vo.xlsx"
+    with full.enter():
+        response = ib_client.post(
+            "/importeren/",
+            {
+                "bestand": SimpleUploadedFile(workbook.name, workbook.read_bytes()),
+                "overgang": "po-vo",
+            },
+        )
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    html = response.content.decode()
+    assert "Even wachten" in html
+    assert "niets ingelezen en niets veranderd" in html
+    assert not Dossier.objects.exists()
+    # Reading the page itself is never held up.
+    with full.enter():
+        assert ib_client.get("/importeren/").status_code == 200

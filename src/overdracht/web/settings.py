@@ -192,6 +192,11 @@ LOGGING: dict[str, Any] = {
     },
 }
 
+# Imports at once (OVERDRACHT_IMPORTS_TEGELIJK): each takes up to a few hundred MB while it
+# runs; as many more wait up to IMPORT_WAIT seconds, later ones get an "even wachten" page.
+IMPORTS_AT_ONCE = int(os.environ.get("OVERDRACHT_IMPORTS_TEGELIJK", "2"))
+IMPORT_WAIT = 60
+
 # Parents' inzage links: valid this many days (OVERDRACHT_INZAGE_DAGEN), then they expire.
 INZAGE_DAGEN = int(os.environ.get("OVERDRACHT_INZAGE_DAGEN", "14"))
 # Retention: a dossier may be deleted this many years after its transition's start date.
