@@ -185,10 +185,13 @@ LOGGING: dict[str, Any] = {
         }
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # One handler, on the root logger: every line is written once (waitress's basicConfig()
+    # finds it there and adds none), and waitress's own lines get the same private format.
+    "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
-        "django": {"handlers": ["console"], "level": "WARNING"},
-        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
-        "overdracht": {"handlers": ["console"], "level": "INFO"},
+        "django": {"handlers": [], "level": "WARNING"},
+        "django.request": {"handlers": [], "level": "ERROR"},
+        "overdracht": {"handlers": [], "level": "INFO"},
     },
 }
 
