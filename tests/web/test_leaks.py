@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import logging
+import re
+import zipfile
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -68,3 +71,44 @@ def test_log_lines_lose_tokens_query_strings_and_bsns() -> None:
     assert "123456782" not in clean
     assert "/inzage/…/rapport.pdf" in clean
     assert "/dossiers/?…" in clean
+
+
+# --- the overview's search -------------------------------------------------------------------
+
+
+def test_the_search_text_never_goes_in_an_address(
+    ib_client: Client, all_samples: list[Any]
+) -> None:
+    dossier = next(d for d in all_samples if d.overgang == "po-so")
+    surname = dossier.leerling_naam.split()[-1]
+    page = ib_client.get("/dossiers/").content.decode()
+    assert 'method="post"' in page and "hx-post" in page
+    response = ib_client.post(
+        "/dossiers/", {"zoek": surname, "overgang": "po-so"}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert dossier.leerling_naam in html
+    assert response["HX-Push-Url"] == "/dossiers/?overgang=po-so"
+    for address in re.findall(r'href="([^"]+)"', html):
+        assert surname.lower() not in address.lower(), address
+    # An old address with ?zoek= does not search: no page depends on a name in its address.
+    everything = ib_client.get("/dossiers/", {"zoek": surname}).content.decode()
+    assert f"{len(all_samples)} dossiers" in everything
+
+
+def test_the_search_holds_for_the_next_pages_and_the_zip_then_is_forgotten(
+    ib_client: Client, all_samples: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from overdracht.web.views import dossiers
+
+    monkeypatch.setattr(dossiers, "PAGE_SIZE", 1)
+    ib_client.post("/dossiers/", {"zoek": "e"})
+    matching = dossiers.filtered({"zoek": "e"}).count()
+    assert 1 < matching < len(all_samples)
+    second = ib_client.get("/dossiers/?pagina=2").content.decode()
+    assert f"{matching} dossiers gevonden" in second
+    archive = ib_client.get("/dossierbestanden/alles.zip")
+    assert len(zipfile.ZipFile(io.BytesIO(archive.getvalue())).namelist()) == matching
+    fresh = ib_client.get("/dossiers/").content.decode()
+    assert f"{len(all_samples)} dossiers" in fresh
+    assert 'value=""' in fresh

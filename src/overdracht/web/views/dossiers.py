@@ -1,4 +1,11 @@
-"""The overview of all dossiers: filter, search, page."""
+"""The overview of all dossiers: filter, search, page.
+
+The search text is a name or a leerlingnummer, so it never goes in an address (where it would
+end up in the browser's history, a proxy's log and the Referer): the form POSTs it, and it is
+kept in the session for the overview's other pages and its ZIP. Opening the overview afresh
+(without a page number) forgets it. The other filters hold no personal data and stay in the
+address, so a filtered overview can be bookmarked.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +15,9 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
-from django.urls import URLPattern, path
+from django.urls import URLPattern, path, reverse
 
 from overdracht.checklists import list_checklists
 from overdracht.web.models import Dossier, Status
@@ -45,14 +52,33 @@ def filtered(params: dict[str, str]) -> QuerySet[Dossier]:
     return dossiers.order_by("leerling_sorteernaam", "pk")
 
 
+FILTERS = ("overgang", "status", "schooljaar")
+SEARCH_KEY = "dossiers_zoek"
+MAX_SEARCH = 100
+
+
+def filter_params(request: HttpRequest) -> dict[str, str]:
+    """The overview's filters: those in the address, and the search text kept in the session."""
+    params = {k: request.GET.get(k, "") for k in FILTERS}
+    params["zoek"] = str(request.session.get(SEARCH_KEY, ""))
+    return params
+
+
 def dossier_list(request: HttpRequest) -> HttpResponse:
-    keys = ("overgang", "status", "schooljaar", "zoek")
-    params = {k: request.GET.get(k, "") for k in keys}
+    if request.method == "POST":
+        request.session[SEARCH_KEY] = request.POST.get("zoek", "").strip()[:MAX_SEARCH]
+        request.GET = QueryDict(
+            urlencode({k: v for k in FILTERS if (v := request.POST.get(k, ""))})
+        )
+    elif "pagina" not in request.GET:
+        request.session.pop(SEARCH_KEY, None)
+    params = filter_params(request)
     page = Paginator(filtered(params), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = urlencode({k: v for k, v in params.items() if v and k != "zoek"})
     context: dict[str, Any] = {
         "page": page,
         "params": params,
-        "query": urlencode({k: v for k, v in params.items() if v}),
+        "query": query,
         "transitions": transitions(),
         "transition_titles": dict(transitions()),
         "statuses": [("concept", "Concept (alle)"), *Status.choices],
@@ -61,7 +87,11 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
         .distinct(),
     }
     template = "overdracht/dossiers_tabel.html" if request.htmx else "overdracht/dossiers.html"  # type: ignore[attr-defined]
-    return render(request, template, context)
+    response = render(request, template, context)
+    if request.method == "POST" and request.htmx:  # type: ignore[attr-defined]
+        # The address shows the filters without the search text (htmx puts it in the history).
+        response["HX-Push-Url"] = reverse("dossiers") + (f"?{query}" if query else "")
+    return response
 
 
 urlpatterns: list[URLPattern] = [path("dossiers/", dossier_list, name="dossiers")]

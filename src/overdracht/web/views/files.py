@@ -19,9 +19,7 @@ from overdracht.web import dossierfiles
 from overdracht.web.dossierfiles import Problem
 from overdracht.web.models import DossierVersion
 from overdracht.web.views.documents import dossier_version
-from overdracht.web.views.dossiers import filtered
-
-FILTERS = ("overgang", "status", "schooljaar", "zoek")
+from overdracht.web.views.dossiers import filter_params, filtered
 
 
 def dossier_file(request: HttpRequest, public_id: str, number: int | None = None) -> HttpResponse:
@@ -63,10 +61,10 @@ def files_page(request: HttpRequest) -> HttpResponse:
                     return redirect("dossier", public_id=stored[0].public_id)
                 messages.success(request, f"{len(stored)} dossiers zijn ingelezen.")
                 return redirect("dossiers")
-    params = {k: request.GET.get(k, "") for k in FILTERS}
+    params = filter_params(request)
     context = {
         "problemen": problems,
-        "query": urlencode({k: v for k, v in params.items() if v}),
+        "query": urlencode({k: v for k, v in params.items() if v and k != "zoek"}),
         "aantal_dossiers": filtered(params).count(),
         "limiet": settings.DATA_UPLOAD_MAX_NUMBER_FILES,
     }
@@ -75,7 +73,7 @@ def files_page(request: HttpRequest) -> HttpResponse:
 
 def all_files_zip(request: HttpRequest) -> HttpResponseBase:
     """Every dossier of the (filtered) overview as its YAML file, in one ZIP."""
-    params = {k: request.GET.get(k, "") for k in FILTERS}
+    params = filter_params(request)
     dossiers = filtered(params)
     versions = (
         DossierVersion.objects.filter(
