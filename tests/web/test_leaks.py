@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
+import stat
+import subprocess
+import sys
 import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import Client
+
+from .conftest import SAMPLES
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +119,68 @@ def test_the_search_holds_for_the_next_pages_and_the_zip_then_is_forgotten(
     fresh = ib_client.get("/dossiers/").content.decode()
     assert f"{len(all_samples)} dossiers" in fresh
     assert 'value=""' in fresh
+
+
+# --- the data folder: files 0600, folders 0700 --------------------------------------------------
+
+
+def _loose(folder: Path) -> list[str]:
+    """Everything under ``folder`` that others could read."""
+    loose = []
+    for path in [folder, *folder.rglob("*")]:
+        mode = stat.S_IMODE(path.lstat().st_mode)
+        wanted = 0o700 if path.is_dir() else 0o600
+        if mode != wanted:
+            loose.append(f"{path.relative_to(folder)} {oct(mode)}")
+    return loose
+
+
+def test_what_the_app_writes_is_private_whatever_the_umask(
+    ib_client: Client, data_dir: Path, beheerder: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from overdracht.web.models import Overlay
+    from overdracht.web.store import active_overlay
+
+    from .test_loket import sample_zip
+
+    old = os.umask(0o022)
+    try:
+        data_dir.chmod(0o700)
+        workbook = SAMPLES / "import" / "leerlingen-po-vo.xlsx"
+        answer = ib_client.post(
+            "/importeren/",
+            {
+                "bestand": SimpleUploadedFile(workbook.name, workbook.read_bytes()),
+                "overgang": "po-vo",
+            },
+        )
+        assert answer.status_code == 302
+        ib_client.force_login(beheerder)
+        assert ib_client.post("/loket/", {"aanvragen": sample_zip()}).status_code == 302
+        Overlay.objects.create(
+            naam="swv", inhoud=(SAMPLES / "swv-voorbeeld.yml").read_text(), actief=True
+        )
+        assert active_overlay() is not None
+    finally:
+        os.umask(old)
+    written = {p.relative_to(data_dir).parts[0] for p in data_dir.rglob("*")}
+    assert {"importverslagen", "aanvullingen"} <= written, written
+    assert _loose(data_dir) == []
+
+
+def test_the_server_makes_its_data_folder_private(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "importverslagen").mkdir(parents=True)
+    (data / "importverslagen" / "oud.json").write_text("{}")  # left by an earlier version
+    os.chmod(data / "importverslagen" / "oud.json", 0o644)
+    os.chmod(data / "importverslagen", 0o755)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OVERDRACHT_", "DJANGO_"))}
+    env.pop("DATABASE_URL", None)
+    command = [sys.executable, "-c", "from overdracht.cli import main; main()", "web"]
+    command += ["--data", str(data), "--voorbeelden", str(SAMPLES), "--alleen-voorbereiden"]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert (data / "overdracht.sqlite3").exists()
+    assert _loose(data) == []

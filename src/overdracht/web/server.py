@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from overdracht.errors import OverdrachtError, UsageError
+from overdracht.web.privatefiles import PRIVATE_UMASK, tighten
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 DEMO_USER = "beheerder"
@@ -18,8 +19,9 @@ DEMO_USER = "beheerder"
 def configure(data_dir: Path, *, public_hosts: list[str] | None = None) -> None:
     """Point Django at ``data_dir`` and load it (settings are read from the environment)."""
     try:
+        os.umask(PRIVATE_UMASK)  # the database, its -wal/-shm and every later file: 0600
         data_dir.mkdir(parents=True, exist_ok=True)
-        os.chmod(data_dir, 0o700)
+        tighten(data_dir)  # what an earlier version left readable
     except OSError as exc:
         raise UsageError(
             f"{data_dir}: de gegevensmap kan niet worden gemaakt ({exc.strerror})."
