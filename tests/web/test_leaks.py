@@ -184,3 +184,50 @@ def test_the_server_makes_its_data_folder_private(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (data / "overdracht.sqlite3").exists()
     assert _loose(data) == []
+
+
+# --- headers ------------------------------------------------------------------------------------
+
+
+def test_every_page_and_download_has_a_csp_and_is_not_stored(
+    ib_client: Client, sample_dossier: Any
+) -> None:
+    for address in (
+        "/dossiers/",
+        f"/dossiers/{sample_dossier.public_id}/",
+        f"/dossiers/{sample_dossier.public_id}/bestand.yaml",
+        "/importeren/",
+        "/nergens/",
+    ):
+        response = ib_client.get(address)
+        assert response["Cache-Control"] == "no-store", address
+        policy = response["Content-Security-Policy"]
+        assert "default-src 'self'" in policy
+        assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+        assert "frame-ancestors 'self'" in policy and "object-src 'none'" in policy
+    # Before a login, too (the login page, a refused request).
+    assert Client().get("/inloggen/")["Cache-Control"] == "no-store"
+
+
+def test_static_files_stay_cacheable(client: Client) -> None:
+    response = client.get("/static/overdracht/overdracht.css")
+    assert response.status_code == 200
+    assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_no_template_has_inline_script_or_style() -> None:
+    from importlib.resources import files
+
+    templates = files("overdracht.web") / "templates"
+    pattern = re.compile(r"<script(?![^>]*\bsrc=)|<style|\sstyle=|\son[a-z]+=|javascript:", re.I)
+
+    def walk(folder: Any) -> Iterator[Any]:
+        for item in folder.iterdir():
+            yield from walk(item) if item.is_dir() else [item]
+
+    found = [
+        f"{item.name}: {match.group(0)}"
+        for item in walk(templates)
+        for match in pattern.finditer(item.read_text(encoding="utf-8"))
+    ]
+    assert found == []

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from overdracht.limits import MAX_IMPORT_FILE_BYTES, MAX_SOURCE_BYTES, MAX_SOURCE_VALUES
 
@@ -60,12 +61,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "csp",
     "overdracht.web.apps.OverdrachtWebConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every response that is not a static file: a Content-Security-Policy, and no-store.
+    "csp.middleware.CSPMiddleware",
+    "overdracht.web.headers.no_store",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -171,6 +176,24 @@ CSRF_FAILURE_VIEW = "overdracht.web.views.errors.csrf_failure"
 X_FRAME_OPTIONS = "SAMEORIGIN"  # the PDF preview is shown in an <iframe> of our own page
 # check --deploy asks for DENY; SAMEORIGIN is deliberate (above) and still refuses other sites.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# Only the app's own scripts, styles, frames (the PDF preview) and forms; no inline script or
+# style, no plugins, no other site may frame a page. The templates use no inline code; htmx
+# is told not to add its inline style nor to evaluate (base.html's htmx-config).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
