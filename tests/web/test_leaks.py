@@ -231,3 +231,91 @@ def test_no_template_has_inline_script_or_style() -> None:
         for match in pattern.finditer(item.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+# --- passwords ---------------------------------------------------------------------------------
+
+SHORT = "Dit wachtwoord is te kort: gebruik minstens 10 tekens."
+
+
+def test_the_first_run_page_refuses_a_weak_password_in_dutch(client: Client) -> None:
+    from django.contrib.auth import get_user_model
+
+    response = client.post(
+        "/eerste-keer/",
+        {"username": "anna", "password1": "12345", "password2": "12345"},
+        REMOTE_ADDR="127.0.0.1",
+    )
+    html = response.content.decode()
+    assert SHORT in html
+    assert "Dit wachtwoord bestaat alleen uit cijfers; gebruik ook letters." in html
+    assert "This password" not in html
+    assert not get_user_model().objects.exists()
+
+
+def test_createsuperuser_without_questions_checks_the_password_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.contrib.auth import get_user_model
+    from django.core.management import CommandError, call_command
+
+    from overdracht.web.models import Profile, Role
+
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "welkom123")
+    with pytest.raises(CommandError, match="niet sterk genoeg: Dit wachtwoord is te kort"):
+        call_command("createsuperuser", interactive=False, username="anna", email="a@school.nl")
+    assert not get_user_model().objects.exists()
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "Een-lange-zin-voor-anna")
+    call_command(
+        "createsuperuser", interactive=False, username="anna", email="a@school.nl", verbosity=0
+    )
+    assert Profile.objects.get(user__username="anna").rol == Role.BEHEERDER
+
+
+def test_no_account_is_saved_with_a_weak_new_password(ib: Any) -> None:
+    from django.core.exceptions import ValidationError
+
+    ib.set_password("ib")
+    with pytest.raises(ValidationError) as refused:
+        ib.save()
+    assert "Dit wachtwoord lijkt te veel op de gebruikersnaam" in " ".join(refused.value.messages)
+
+
+def _overdracht(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OVERDRACHT_", "DJANGO_"))}
+    env.pop("DATABASE_URL", None)
+    command = [sys.executable, "-c", "from overdracht.cli import main; main()", *args]
+    return subprocess.run(command, input=stdin, capture_output=True, text=True, env=env)
+
+
+def test_the_demo_password_is_only_for_a_demo_folder(tmp_path: Path) -> None:
+    school = str(tmp_path / "school")
+    weak = _overdracht(
+        "web",
+        "--data",
+        school,
+        "--beheerder",
+        "anna",
+        "--alleen-voorbereiden",
+        stdin="anna2026\nanna2026\n",
+    )
+    assert weak.returncode == 2
+    assert "Het wachtwoord is niet sterk genoeg" in weak.stderr
+    assert SHORT in weak.stderr
+    made = _overdracht(
+        "web",
+        "--data",
+        school,
+        "--beheerder",
+        "anna",
+        "--alleen-voorbereiden",
+        stdin="Een-lange-zin-voor-anna\nEen-lange-zin-voor-anna\n",
+    )
+    assert made.returncode == 0, made.stderr
+    refused = _overdracht(
+        "web", "--data", school, "--voorbeelden", str(SAMPLES), "--alleen-voorbereiden"
+    )
+    assert refused.returncode == 2
+    assert "deze gegevensmap heeft al accounts" in refused.stderr
+    assert "wachtwoord '" not in refused.stdout
+    assert not (tmp_path / "school" / "demo-inlog.txt").exists()

@@ -88,6 +88,8 @@ def web(
         return
     server.configure(data_dir, public_hosts=list(hostnames) if public else None)
     server.migrate()
+    if voorbeelden is not None:
+        server.check_demo_folder(data_dir)
     if beheerder:
         password = click.prompt("Wachtwoord", hide_input=True, confirmation_prompt="Nog een keer")
         server.create_beheerder(beheerder, password)

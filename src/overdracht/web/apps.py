@@ -12,4 +12,5 @@ class OverdrachtWebConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from overdracht.web import throttle  # noqa: F401  (connects the login counters)
+        # Connect the login counters and the password guard.
+        from overdracht.web import passwords, throttle  # noqa: F401

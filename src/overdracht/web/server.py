@@ -75,13 +75,28 @@ def create_beheerder(username: str, password: str) -> None:
     Profile.objects.create(user=user, rol=Role.BEHEERDER)
 
 
+DEMO_FILE = "demo-inlog.txt"
+
+
+def check_demo_folder(data_dir: Path) -> None:
+    """The samples and the demo account (a beheerder whose password is printed) are only for a
+    demo: a new data folder, or one that was made for the demo. Never for a school's real one."""
+    if (data_dir / DEMO_FILE).exists() or not has_accounts():
+        return
+    raise UsageError(
+        f"{data_dir}: deze gegevensmap heeft al accounts. De voorbeelden en het demo-account "
+        "(met een wachtwoord op het scherm) zijn alleen voor een nieuwe, lege map: start zonder "
+        "--voorbeelden, of kies met --data een andere map."
+    )
+
+
 def demo_login(data_dir: Path) -> tuple[str, str]:
     """The demo account (made once, its password kept in the data folder, 0600)."""
     from django.contrib.auth import get_user_model
 
     from overdracht.web.models import Profile, Role
 
-    path = data_dir / "demo-inlog.txt"
+    path = data_dir / DEMO_FILE
     if path.exists():
         username, password = path.read_text(encoding="utf-8").split("\n", 1)
         return username, password.strip()

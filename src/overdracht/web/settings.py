@@ -54,6 +54,8 @@ else:
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 
 INSTALLED_APPS = [
+    # First, so its createsuperuser (with the password rules for --noinput) is the one used.
+    "overdracht.web.apps.OverdrachtWebConfig",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -62,7 +64,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "csp",
-    "overdracht.web.apps.OverdrachtWebConfig",
 ]
 
 MIDDLEWARE = [
@@ -114,14 +115,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's validators, with plain Dutch messages (overdracht.web.passwords).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "overdracht.web.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "overdracht.web.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "overdracht.web.passwords.CommonPasswordValidator"},
+    {"NAME": "overdracht.web.passwords.NumericPasswordValidator"},
 ]
 
 # Login throttling (overdracht.web.throttle): after this many wrong passwords for one account,
