@@ -319,3 +319,26 @@ def test_the_demo_password_is_only_for_a_demo_folder(tmp_path: Path) -> None:
     assert "deze gegevensmap heeft al accounts" in refused.stderr
     assert "wachtwoord '" not in refused.stdout
     assert not (tmp_path / "school" / "demo-inlog.txt").exists()
+
+
+def test_the_loket_search_stays_out_of_addresses_and_holds_for_its_downloads(
+    client: Client, django_user_model: Any, all_samples: list[Any]
+) -> None:
+    from overdracht.tlv import tlv_transitions
+    from overdracht.web.models import Profile, Role
+
+    user = django_user_model.objects.create_user(username="loket", password="Geheim-wachtw-3")
+    Profile.objects.create(user=user, rol=Role.LOKET)
+    client.force_login(user)
+    cases = [d for d in all_samples if d.overgang in tlv_transitions()]
+    dossier = cases[0]
+    surname = dossier.leerling_naam.split()[-1]
+    html = client.post("/loket/", {"zoek": surname}).content.decode()
+    assert 'method="post"' in html
+    for address in re.findall(r'href="([^"]+)"', html):
+        assert surname.lower() not in address.lower(), address
+    overview = client.get("/loket/download/overzicht.html").content.decode()
+    assert "1 aanvraag:" in overview  # only the one found, as on the page
+    client.get("/loket/")  # opened afresh: the search is forgotten
+    everything = client.get("/loket/download/overzicht.html").content.decode()
+    assert f"{len(cases)} aanvragen:" in everything

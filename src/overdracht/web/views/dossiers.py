@@ -1,25 +1,22 @@
 """The overview of all dossiers: filter, search, page.
 
-The search text is a name or a leerlingnummer, so it never goes in an address (where it would
-end up in the browser's history, a proxy's log and the Referer): the form POSTs it, and it is
-kept in the session for the overview's other pages and its ZIP. Opening the overview afresh
-(without a page number) forgets it. The other filters hold no personal data and stay in the
-address, so a filtered overview can be bookmarked.
+The search text never goes in an address (overdracht.web.search): the form POSTs it, and it is
+kept for the overview's other pages and its ZIP.
 """
 
 from __future__ import annotations
 
 import functools
 from typing import Any
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import URLPattern, path, reverse
 
 from overdracht.checklists import list_checklists
+from overdracht.web import search
 from overdracht.web.models import Dossier, Status
 
 PAGE_SIZE = 50
@@ -54,27 +51,17 @@ def filtered(params: dict[str, str]) -> QuerySet[Dossier]:
 
 FILTERS = ("overgang", "status", "schooljaar")
 SEARCH_KEY = "dossiers_zoek"
-MAX_SEARCH = 100
 
 
 def filter_params(request: HttpRequest) -> dict[str, str]:
     """The overview's filters: those in the address, and the search text kept in the session."""
-    params = {k: request.GET.get(k, "") for k in FILTERS}
-    params["zoek"] = str(request.session.get(SEARCH_KEY, ""))
-    return params
+    return search.remembered(request, SEARCH_KEY, FILTERS)
 
 
 def dossier_list(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST":
-        request.session[SEARCH_KEY] = request.POST.get("zoek", "").strip()[:MAX_SEARCH]
-        request.GET = QueryDict(
-            urlencode({k: v for k in FILTERS if (v := request.POST.get(k, ""))})
-        )
-    elif "pagina" not in request.GET:
-        request.session.pop(SEARCH_KEY, None)
-    params = filter_params(request)
+    params = search.read_filters(request, SEARCH_KEY, FILTERS)
     page = Paginator(filtered(params), PAGE_SIZE).get_page(request.GET.get("pagina"))
-    query = urlencode({k: v for k, v in params.items() if v and k != "zoek"})
+    query = search.address_query(params)
     context: dict[str, Any] = {
         "page": page,
         "params": params,
