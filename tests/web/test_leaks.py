@@ -109,7 +109,7 @@ def test_the_search_holds_for_the_next_pages_and_the_zip_then_is_forgotten(
     from overdracht.web.views import dossiers
 
     monkeypatch.setattr(dossiers, "PAGE_SIZE", 1)
-    ib_client.post("/dossiers/", {"zoek": "e"})
+    ib_client.post("/dossiers/", {"zoek": "e"}, follow=True)
     matching = dossiers.filtered({"zoek": "e"}).count()
     assert 1 < matching < len(all_samples)
     second = ib_client.get("/dossiers/?pagina=2").content.decode()
@@ -333,7 +333,7 @@ def test_the_loket_search_stays_out_of_addresses_and_holds_for_its_downloads(
     cases = [d for d in all_samples if d.overgang in tlv_transitions()]
     dossier = cases[0]
     surname = dossier.leerling_naam.split()[-1]
-    html = client.post("/loket/", {"zoek": surname}).content.decode()
+    html = client.post("/loket/", {"zoek": surname}, follow=True).content.decode()
     assert 'method="post"' in html
     for address in re.findall(r'href="([^"]+)"', html):
         assert surname.lower() not in address.lower(), address

@@ -91,7 +91,7 @@ def test_filters(loket_client: Client, all_samples: list[Any]) -> None:
     assert re.search(r"(\d+) aanvra", page)
     dossier = next(d for d in all_samples if d.overgang in tlv_transitions() and d.leerlingnummer)
     # The search text is POSTed, never in the address (a name); the downloads use it too.
-    page = words(loket_client.post("/loket/", {"zoek": dossier.leerlingnummer}))
+    page = words(loket_client.post("/loket/", {"zoek": dossier.leerlingnummer}, follow=True))
     assert f"({dossier.leerlingnummer})" in page
     assert re.search(r"\b1 aanvra", page)
 

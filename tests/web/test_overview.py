@@ -31,7 +31,9 @@ def test_search_by_name_and_leerlingnummer(ib_client: Client, all_samples: list[
     dossier = next(d for d in all_samples if d.leerlingnummer)
     other = next(d for d in all_samples if d.leerling_naam != dossier.leerling_naam)
     # The search is POSTed (a name never goes in the address) and kept for the overview.
-    html = ib_client.post("/dossiers/", {"zoek": dossier.leerlingnummer}).content.decode()
+    response = ib_client.post("/dossiers/", {"zoek": dossier.leerlingnummer})
+    assert response["Location"] == "/dossiers/"
+    html = ib_client.get("/dossiers/").content.decode()
     assert dossier.leerling_naam in html
     assert other.leerling_naam not in html
     surname = dossier.leerling_naam.split()[-1]

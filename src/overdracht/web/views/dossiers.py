@@ -59,7 +59,9 @@ def filter_params(request: HttpRequest) -> dict[str, str]:
 
 
 def dossier_list(request: HttpRequest) -> HttpResponse:
-    params = search.read_filters(request, SEARCH_KEY, FILTERS)
+    params, answer = search.read_filters(request, SEARCH_KEY, FILTERS)
+    if answer is not None:
+        return answer
     page = Paginator(filtered(params), PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = search.address_query(params)
     context: dict[str, Any] = {

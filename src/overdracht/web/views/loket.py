@@ -91,7 +91,9 @@ def _shown(batch: Batch, params: dict[str, str]) -> list[Aanvraag]:
 @loket_only
 def loket_page(request: HttpRequest, token: str | None = None) -> HttpResponse:
     form = ZipForm()
-    params = search.read_filters(request, SEARCH_KEY, FILTERS)
+    params, answer = search.read_filters(request, SEARCH_KEY, FILTERS)
+    if answer is not None:
+        return answer
     if request.method == "POST" and "zoek" not in request.POST:
         form = ZipForm(request.POST, request.FILES)
         if form.is_valid():
