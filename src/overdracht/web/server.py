@@ -200,8 +200,12 @@ def waitress_options(threads: int = 8, proxy: str | None = None) -> dict[str, An
 
 
 TOO_LARGE_PAGE = """<!DOCTYPE html>
-<html lang="nl"><head><meta charset="utf-8"><title>Te groot – overdracht</title></head>
-<body><main><h1>Dit is te groot om te versturen</h1>
+<html lang="nl"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Te groot – overdracht</title>
+<link rel="stylesheet" href="/static/overdracht/overdracht.css"></head>
+<body><header class="kop"><div class="kop-binnen"><a class="merk" href="/">overdracht</a></div>
+</header><main id="inhoud"><h1>Dit is te groot om te versturen</h1>
 <p>Wat u verstuurde is groter dan {mb} MB; de app heeft het niet gelezen of bewaard.
 Verstuur kleinere of minder bestanden tegelijk.</p>
 <p><a href="/">Terug naar overdracht</a></p></main></body></html>
