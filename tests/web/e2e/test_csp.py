@@ -64,3 +64,13 @@ def test_nothing_the_app_needs_is_blocked_by_its_content_security_policy(ib: Any
     screenshot(ib, "documenten-csp")
     assert _violations(ib) == []
     assert blocked == [], blocked
+
+
+def test_the_admin_works_under_the_policy(ib: Any) -> None:
+    blocked = _watch(ib)
+    for address in ("/admin/", "/admin/auth/user/", "/admin/auth/user/add/"):
+        ib.goto(address)
+        ib.wait_for_load_state("networkidle")
+        assert "overdracht beheer" in ib.title(), address
+        assert _violations(ib) == [], address
+    assert blocked == [], blocked
