@@ -387,7 +387,7 @@ def test_the_field_limit_covers_the_widest_row_of_the_form(settings: Any) -> Non
 
 
 def test_the_gate_runs_a_few_jobs_lets_a_few_wait_and_turns_the_rest_away() -> None:
-    from overdracht.web.busy import Gate
+    from overdracht.web.gates import Gate
 
     gate = Gate(slots=2, queue=1, wait=5)
     release = threading.Event()
@@ -416,14 +416,14 @@ def test_an_import_while_the_server_is_full_gets_a_calm_page(
 ) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from overdracht.web import busy
+    from overdracht.web import gates
     from overdracht.web.models import Dossier
 
     from .conftest import SAMPLES
 
-    full = busy.Gate(slots=1, queue=0, wait=0)
-    monkeypatch.setattr(busy.IMPORTS, "_slots", full._slots)
-    monkeypatch.setattr(busy.IMPORTS, "queue", 0)
+    full = gates.Gate(slots=1, queue=0, wait=0)
+    monkeypatch.setattr(gates.IMPORTS, "_slots", full._slots)
+    monkeypatch.setattr(gates.IMPORTS, "queue", 0)
     workbook = SAMPLES / "import" / "leerlingen-po-vo.xlsx"
     with full.enter():
         response = ib_client.post(
