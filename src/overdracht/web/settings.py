@@ -3,6 +3,7 @@
 - ``OVERDRACHT_DATA``: the data folder (database, uploads, secret key); ``./overdracht-data``.
 - ``DATABASE_URL``: a PostgreSQL address (``postgres://user:pw@host/db``); default SQLite in the
   data folder.
+- ``OVERDRACHT_IMPORTS_TEGELIJK``: how many imports run at once; 2.
 - ``OVERDRACHT_PUBLIC=1``: the app listens on another address than 127.0.0.1; switches on the
   HTTPS settings (secure cookies, HSTS, SSL redirect). ``OVERDRACHT_HOSTS`` lists the host names.
 """
@@ -16,6 +17,7 @@ from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from overdracht.limits import MAX_IMPORT_FILE_BYTES, MAX_SOURCE_BYTES, MAX_SOURCE_VALUES
 
@@ -219,7 +221,12 @@ LOGGING: dict[str, Any] = {
 
 # Imports at once (OVERDRACHT_IMPORTS_TEGELIJK): each takes up to a few hundred MB while it
 # runs; as many more wait up to IMPORT_WAIT seconds, later ones get an "even wachten" page.
-IMPORTS_AT_ONCE = int(os.environ.get("OVERDRACHT_IMPORTS_TEGELIJK", "2"))
+_imports = os.environ.get("OVERDRACHT_IMPORTS_TEGELIJK", "2")
+if not _imports.isdigit() or int(_imports) < 1:
+    raise ImproperlyConfigured(
+        "OVERDRACHT_IMPORTS_TEGELIJK moet een heel getal van 1 of meer zijn, bijvoorbeeld 2."
+    )
+IMPORTS_AT_ONCE = int(_imports)
 IMPORT_WAIT = 60
 
 # Parents' inzage links: valid this many days (OVERDRACHT_INZAGE_DAGEN), then they expire.
