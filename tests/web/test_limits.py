@@ -411,28 +411,43 @@ def test_the_gate_runs_a_few_jobs_lets_a_few_wait_and_turns_the_rest_away() -> N
     assert admitted == [True, True, True]
 
 
-def test_an_import_while_the_server_is_full_gets_a_calm_page(
-    ib_client: Client, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _uploads() -> dict[str, tuple[str, dict[str, Any]]]:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from overdracht.web import gates
-    from overdracht.web.models import Dossier
-
     from .conftest import SAMPLES
+    from .test_loket import sample_zip
 
-    full = gates.Gate(slots=1, queue=0, wait=0)
-    monkeypatch.setattr(gates.IMPORTS, "_slots", full._slots)
-    monkeypatch.setattr(gates.IMPORTS, "queue", 0)
     workbook = SAMPLES / "import" / "leerlingen-po-vo.xlsx"
-    with full.enter():
-        response = ib_client.post(
+    dossier = SAMPLES / "po-so-compleet.yaml"
+    return {
+        "import": (
             "/importeren/",
             {
                 "bestand": SimpleUploadedFile(workbook.name, workbook.read_bytes()),
                 "overgang": "po-vo",
             },
-        )
+        ),
+        "dossierbestanden": (
+            "/dossierbestanden/",
+            {"bestanden": SimpleUploadedFile(dossier.name, dossier.read_bytes())},
+        ),
+        "loket": ("/loket/", {"aanvragen": sample_zip()}),
+    }
+
+
+@pytest.mark.parametrize("kind", ["import", "dossierbestanden", "loket"])
+def test_an_upload_while_the_server_is_full_gets_a_calm_page(
+    beheer_client: Client, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    from overdracht.web import gates
+    from overdracht.web.models import Dossier
+
+    full = gates.Gate(slots=1, queue=0, wait=0)
+    monkeypatch.setattr(gates.IMPORTS, "_slots", full._slots)
+    monkeypatch.setattr(gates.IMPORTS, "queue", 0)
+    address, data = _uploads()[kind]
+    with full.enter():
+        response = beheer_client.post(address, data)
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     html = response.content.decode()
@@ -441,4 +456,4 @@ def test_an_import_while_the_server_is_full_gets_a_calm_page(
     assert not Dossier.objects.exists()
     # Reading the page itself is never held up.
     with full.enter():
-        assert ib_client.get("/importeren/").status_code == 200
+        assert beheer_client.get(address).status_code == 200

@@ -66,10 +66,15 @@ def one_at_a_time(gate: Gate, what: str) -> Callable[[View], View]:
             with gate.enter() as admitted:
                 if admitted:
                     return view(request, *args, **kwargs)
-            response = render(request, "overdracht/even_wachten.html", {"wat": what}, status=503)
-            response["Retry-After"] = "30"
-            return response
+            return busy_page(request, what)
 
         return wrapper
 
     return decorate
+
+
+def busy_page(request: HttpRequest, what: str) -> HttpResponse:
+    """503 "Even wachten": nothing was read or changed; try again in half a minute."""
+    response = render(request, "overdracht/even_wachten.html", {"wat": what}, status=503)
+    response["Retry-After"] = "30"
+    return response

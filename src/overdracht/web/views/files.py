@@ -15,7 +15,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 
-from overdracht.web import dossierfiles
+from overdracht.web import dossierfiles, gates
 from overdracht.web.dossierfiles import Problem
 from overdracht.web.models import DossierVersion
 from overdracht.web.views.documents import dossier_version
@@ -34,6 +34,7 @@ def dossier_file(request: HttpRequest, public_id: str, number: int | None = None
     return response
 
 
+@gates.one_at_a_time(gates.IMPORTS, "bestanden")
 def files_page(request: HttpRequest) -> HttpResponse:
     """Upload dossier files (several at once): all become dossiers, or none do."""
     problems: list[Problem] = []

@@ -23,7 +23,7 @@ from overdracht.tlv.html import html_page
 from overdracht.tlv.letters import letter_docx, letter_name, needs_letter
 from overdracht.tlv.overview import STATUS_ORDER
 from overdracht.tlv.xlsx import xlsx_bytes
-from overdracht.web import disclosure, search
+from overdracht.web import disclosure, gates, search
 from overdracht.web.loket import Batch, from_database, from_zip, save_zip
 from overdracht.web.permissions import LOKET_ROLES, role_required
 from overdracht.web.uploads import original_name, save_upload, temporary_folder, user_messages
@@ -97,7 +97,10 @@ def loket_page(request: HttpRequest, token: str | None = None) -> HttpResponse:
     if request.method == "POST" and "zoek" not in request.POST:
         form = ZipForm(request.POST, request.FILES)
         if form.is_valid():
-            new_token = _save_zip(request, form)
+            with gates.IMPORTS.enter() as admitted:  # unpacking and checking takes memory
+                if not admitted:
+                    return gates.busy_page(request, "bestanden")
+                new_token = _save_zip(request, form)
             if new_token is not None:
                 return redirect("loket_zip", token=new_token)
     try:
