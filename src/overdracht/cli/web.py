@@ -87,9 +87,10 @@ def web(
         _check_log(data_dir)
         return
     server.configure(data_dir, public_hosts=list(hostnames) if public else None)
-    server.migrate()
     if voorbeelden is not None:
         server.check_demo_folder(data_dir)
+
+    server.migrate()
     if beheerder:
         password = click.prompt("Wachtwoord", hide_input=True, confirmation_prompt="Nog een keer")
         server.create_beheerder(beheerder, password)

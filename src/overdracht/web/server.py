@@ -81,7 +81,13 @@ DEMO_FILE = "demo-inlog.txt"
 def check_demo_folder(data_dir: Path) -> None:
     """The samples and the demo account (a beheerder whose password is printed) are only for a
     demo: a new data folder, or one that was made for the demo. Never for a school's real one."""
-    if (data_dir / DEMO_FILE).exists() or not has_accounts():
+    from django.db import DatabaseError
+
+    try:
+        real = not (data_dir / DEMO_FILE).exists() and has_accounts()
+    except DatabaseError:  # a new folder: no tables yet
+        real = False
+    if not real:
         return
     raise UsageError(
         f"{data_dir}: deze gegevensmap heeft al accounts. De voorbeelden en het demo-account "
