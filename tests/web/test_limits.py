@@ -227,6 +227,21 @@ def test_behind_the_proxy_pages_answer_over_https_without_a_redirect_loop(
         assert "Location: https://overdracht.school.nl/inloggen/" in plain
 
 
+def echo(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    seen = f"{environ['REMOTE_ADDR']} {environ['wsgi.url_scheme']} {environ['HTTP_HOST']}"
+    return [seen.encode()]
+
+
+def test_behind_the_proxy_the_app_sees_the_visitor() -> None:
+    # The address the login throttling counts, the scheme Django's https checks use.
+    from overdracht.web import server
+
+    with waitress_running(echo, **server.waitress_options(proxy="127.0.0.1")) as port:
+        answer = _get(port, "/", PROXIED, host=f"127.0.0.1:{port}")
+    assert answer.endswith("203.0.113.9 https overdracht.school.nl")
+
+
 @pytest.mark.django_db(transaction=True)
 def test_headers_from_anyone_but_the_proxy_are_not_believed(public_app: Any, ib: Any) -> None:
     from overdracht.web import server
