@@ -120,7 +120,9 @@ def test_bad_bsn_and_impossible_date_are_refused_with_the_cli_wording(ib_client:
         "geen geldig BSN (9 cijfers die de elfproef doorstaan); "
         "neem het nummer opnieuw over uit de leerlingadministratie"
     )
-    date = "&#x27;2027-02-30&#x27; is geen geldige datum; schrijf de datum als JJJJ-MM-DD"
+    date = (
+        "&#x27;2027-02-30&#x27; bestaat niet als datum; controleer dag en maand, bijv. 14-03-2014"
+    )
     # Beside the field, in the summary and in the live checklist's list of fields in error.
     assert html.count(bsn) == 3
     assert html.count(date) == 3
@@ -235,7 +237,7 @@ def test_live_checklist_lists_fields_in_error(ib_client: Client) -> None:
     post = {**BASIS, "toetsen.0._rij": "1", "toetsen.0.naam": "Cito", "toetsen.0.datum": "x"}
     html = ib_client.post("/dossiers/checklist-bijwerken/", post).content.decode()
     assert "Nog niet goed ingevuld" in html
-    assert "&#x27;x&#x27; is geen geldige datum" in html
+    assert "&#x27;x&#x27; is geen datum; vul een datum in als 14-03-2014" in html
     assert "Nog niet compleet." in html  # the rest is still checked
     post = {**BASIS, "leerling.geboortedatum": ""}
     html = ib_client.post("/dossiers/checklist-bijwerken/", post).content.decode()

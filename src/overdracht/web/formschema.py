@@ -121,6 +121,7 @@ def transition_choices() -> tuple[tuple[str, str], ...]:
 
 
 # Choices that come from data rather than from a Literal in the model (with their label).
+DATE_HINT = "dag-maand-jaar, bijv. 14-03-2014"
 CHOICES_BY_NAME = {"overgang.id": ("Overgang", transition_choices)}
 
 
@@ -143,7 +144,8 @@ def _spec(name: str, info: FieldInfo, annotation: Any, model: type[BaseModel]) -
             choices = choice_labels(tuple(str(v) for v in get_args(item)))
             return Spec(name, "multi", label, help_text, required, default, choices)
         item_type = "date" if item is dt.date else "text"
-        hint = "Eén per regel." + (" Schrijf datums als JJJJ-MM-DD." if item_type == "date" else "")
+        dates = f" Schrijf datums als {DATE_HINT}." if item_type == "date" else ""
+        hint = "Eén per regel." + dates
         help_text = f"{help_text} {hint}".strip()
         return Spec(name, "lines", label, help_text, required, default, item_type=item_type)
     if _is_model(inner):
@@ -158,6 +160,7 @@ def _spec(name: str, info: FieldInfo, annotation: Any, model: type[BaseModel]) -
     if inner is float:
         return Spec(name, "float", label, help_text, required, default)
     if inner is dt.date:
+        help_text = f"{help_text} {DATE_HINT.capitalize()}.".strip()
         return Spec(name, "date", label, help_text, required, default)
     long_text = short in LONG_TEXT_NAMES or _only_free_text(model)
     return Spec(name, "textarea" if long_text else "text", label, help_text, required, default)
