@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from overdracht.consent import Answer, Derived, Person, Request, apply_answers, derive_answers
 from overdracht.model import Dossier as DossierDoc
+from overdracht.web.inzage import paper as _paper  # noqa: F401  (a scan goes with its answer)
 from overdracht.web.models import Dossier, DossierVersion, Inzagereactie, Inzageverzoek
 
 

@@ -20,7 +20,7 @@ from overdracht.web.inzage.answers import enforce, resolved
 from overdracht.web.models import DossierVersion, Inzagereactie, Inzageverzoek
 from overdracht.web.store import document, save_version
 
-__all__ = ["Answer", "enforce", "submit"]
+__all__ = ["Answer", "Paper", "enforce", "record_paper", "submit"]
 
 
 def _who(verzoek: Inzageverzoek) -> str:
@@ -37,6 +37,29 @@ class Answer:
 
 def submit(verzoek: Inzageverzoek, answer: Answer) -> DossierVersion | None:
     """Store the answer and write it into a new version of the dossier."""
+    return _store(verzoek, answer, by=verzoek.wie, paper=None)
+
+
+@dataclass(frozen=True)
+class Paper:
+    """The signed inzage form, as the IB'er read it in: the scan's name and hash, and who."""
+
+    bestand: str
+    sha256: str
+    user: Any
+
+
+def record_paper(verzoek: Inzageverzoek, answer: Answer, paper: Paper) -> DossierVersion | None:
+    """An inzage on paper: what the signed form says, stored with its scan, and logged.
+
+    The one route by which something the school enters counts as the person's own answer.
+    """
+    return _store(verzoek, answer, by=paper.user, paper=paper)
+
+
+def _store(
+    verzoek: Inzageverzoek, answer: Answer, *, by: Any, paper: Paper | None
+) -> DossierVersion | None:
     dossier = verzoek.dossier
     with transaction.atomic():
         seen = document(dossier.versions.get(number=verzoek.versie).data)
@@ -48,19 +71,30 @@ def submit(verzoek: Inzageverzoek, answer: Answer) -> DossierVersion | None:
             bijlagen=resolved(answer.bijlagen, seen),
             zienswijze=answer.zienswijze,
             toelichting=answer.toelichting,
+            papier=paper is not None,
+            formulier=paper.bestand if paper else "",
+            formulier_sha256=paper.sha256 if paper else "",
+            ingelezen_door=paper.user if paper else None,
         )
-        disclosure.note(verzoek.wie, dossier, _summary(verzoek, answer), verzoek.versie)
+        what = _summary(verzoek, answer)
+        if paper is not None:
+            what = (
+                f"Ondertekend inzageformulier van {verzoek.wie} ingelezen "
+                f"(sha256 {paper.sha256}); {what[0].lower()}{what[1:]}"
+            )
+        disclosure.note(by, dossier, what[:500], verzoek.versie)
         dossier.refresh_from_db()
+        how = "inzage op papier" if paper is not None else "inzage"
         version = save_version(
             dossier,
             document(dossier.current.data),
-            None,
+            paper.user if paper is not None else None,
             base_number=None,
-            herkomst=f"inzage: {_who(verzoek)}",
+            herkomst=f"{how}: {_who(verzoek)}",
         )
         if version is not None:
             disclosure.note(
-                verzoek.wie,
+                by,
                 dossier,
                 f"Keuzes van {verzoek.wie} verwerkt in versie {version.number}",
                 version,
