@@ -242,7 +242,8 @@ def apply_answers(doc: Dossier, derived: Derived | None) -> Dossier:
     for bijlage in data["bijlagen"]:
         bijlage["meesturen"] = chosen.get(bijlage["id"], False)
     if derived is not None and derived.inzage is not None:
-        data["inzage"] = derived.inzage.model_dump(mode="python")
+        heard = (data["inzage"] or {}).get("leerling_gehoord")  # the school heard the pupil
+        data["inzage"] = {**derived.inzage.model_dump(mode="python"), "leerling_gehoord": heard}
     elif data["inzage"] is not None:
         data["inzage"] = {**data["inzage"], "herkomst": SCHOOL, "reacties": [], "wacht_op": []}
     return Dossier.model_validate(data)

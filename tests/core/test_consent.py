@@ -188,3 +188,13 @@ def test_the_report_says_who_has_not_answered_and_then_everyones_own_view(
     assert "Moeder: oneens — Te negatief over gedrag.; Vader: eens" in text
     assert "Nog geen reactie" not in text
     assert "door ouders en leerling zelf" in text
+
+
+def test_the_date_the_school_heard_the_pupil_is_kept() -> None:
+    data = _sample().model_dump(mode="python")
+    data["inzage"]["leerling_gehoord"] = date(2027, 4, 2)
+    doc = apply_answers(
+        Dossier.model_validate(data), derive_answers(_asked(MOEDER), [_answer(MOEDER)])
+    )
+    assert doc.inzage is not None and doc.inzage.leerling_gehoord == date(2027, 4, 2)
+    assert doc.inzage.herkomst == "inzagepagina"
