@@ -4,6 +4,7 @@ school-recorded route that counts (a signed form on paper, read in and logged)."
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -309,3 +310,21 @@ def test_only_an_ib_reads_in_a_paper_form(
     assert client.get(url).status_code == 403
     assert client.post(url, {**MOTHER, "formulier": _scan()}).status_code == 403
     assert not Inzagereactie.objects.exists()
+
+
+def test_a_new_bijlage_row_gets_a_new_id_and_an_empty_one_is_left_out(
+    ib_client: Client, dertien: Dossier
+) -> None:
+    post = flat(dertien)
+    ids = [v for k, v in post.items() if k.startswith("bijlagen.") and k.endswith(".id")]
+    post["_actie"] = "toevoegen:bijlagen"
+    html = ib_client.post(f"/dossiers/{dertien.public_id}/", post).content.decode()
+    new = re.search(r'name="bijlagen\.2\.id" value="(b[0-9a-f]{16})"', html)
+    assert new is not None and new.group(1) not in ids
+    # Saved without typing anything in it: the empty row (only its id) is not a bijlage.
+    post.pop("_actie")
+    post.update({"bijlagen.2._rij": "1", "bijlagen.2.id": new.group(1)})
+    post["leerling.roepnaam"] = "Daantje"
+    assert ib_client.post(f"/dossiers/{dertien.public_id}/", post).status_code == 302
+    saved = _current(dertien)
+    assert saved.leerling.roepnaam == "Daantje" and [b.id for b in saved.bijlagen] == ids
