@@ -153,12 +153,12 @@ def test_renaming_and_moving_a_refused_bijlage_does_not_make_it_travel(
     doc = _current(dertien)
     refused = _psychiater(doc)
     assert refused.meesturen is False
-    # Rename it, put it first, and tick 'meesturen' (the form does not even offer it).
+    # Rename it, put it first, and send 'meesturen' (the form does not even offer it).
     post = flat(dertien)
     post["bijlagen.0.titel"], post["bijlagen.1.titel"] = "Verslag", "Onderzoek 2025"
     post["bijlagen.0.id"], post["bijlagen.1.id"] = post["bijlagen.1.id"], post["bijlagen.0.id"]
     post["bijlagen.0.categorie"], post["bijlagen.1.categorie"] = "overig", "onderzoek"
-    post["bijlagen.0.meesturen"] = ["nee", "ja"]
+    post["bijlagen.0.meesturen"] = "true"  # a forged hidden value
     response = ib_client.post(f"/dossiers/{dertien.public_id}/", post)
     assert response.status_code == 302
     after = _current(dertien)

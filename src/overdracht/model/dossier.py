@@ -55,14 +55,27 @@ class Dossier(DossierModel):
     opp: Opp | None = None
     deskundigenadviezen: list[Deskundigenadvies] = Field(default_factory=list)
     tlv: Tlv | None = None
-    toestemmingen: list[Toestemming] = Field(default_factory=list)
-    inzage: Inzage | None = None
+    toestemmingen: list[Toestemming] = Field(
+        default_factory=list,
+        description="In de webapp geven ouders en leerling toestemming zelf (Inzage vragen, of "
+        "hun ondertekende inzageformulier); wat de school hier invult, telt niet als toestemming "
+        "(een weigering wel)",
+    )
+    inzage: Inzage | None = Field(
+        default=None,
+        description="In de webapp leggen ouders en leerling de inzage zelf vast (Inzage vragen, "
+        "of hun ondertekende inzageformulier); een datum die de school hier invult, telt niet "
+        "als inzage",
+    )
     zienswijze_aanvraag: str | None = Field(
         default=None, description="Zienswijze van ouders op de TLV-aanvraag"
     )
     warme_overdracht: WarmeOverdracht | None = None
     ondersteuningsroute: list[RouteFase] = Field(default_factory=list)
-    bijlagen: list[Bijlage] = Field(default_factory=list)
+    bijlagen: list[Bijlage] = Field(
+        default_factory=list,
+        description="Of een bijlage meegaat, kiezen ouders en leerling zelf (Inzage vragen)",
+    )
     kennismaking: Afspraak | None = None
     terugkoppeling: Afspraak | None = None
 

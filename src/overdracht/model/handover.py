@@ -72,13 +72,17 @@ class Inzage(DossierModel):
     toelichting: str | None = None
     leerling_gehoord: date | None = None
     versie: int | None = Field(
-        default=None, ge=1, description="De versie van het dossier die is ingezien (webapp)"
+        default=None,
+        ge=1,
+        description="De versie van het dossier die is ingezien (webapp)",
+        json_schema_extra=NOT_IN_FORM,
     )
     vingerafdruk: str | None = Field(
         default=None,
         pattern="^[0-9a-f]{64}$",
         description="SHA-256 van de ingeziene inhoud; verandert het dossier daarna, dan geldt "
         "de inzage een oudere versie",
+        json_schema_extra=NOT_IN_FORM,
     )
     reacties: list[Reactie] = Field(
         default_factory=list,
@@ -136,7 +140,9 @@ class Bijlage(DossierModel):
     categorie: Literal["medisch", "jeugdhulp", "onderzoek", "overig"] = "overig"
     datum: date | None = None
     meesturen: bool = Field(
-        default=False, description="Ouders gaven toestemming om deze bijlage mee te sturen"
+        default=False,
+        description="Ouders gaven toestemming om deze bijlage mee te sturen",
+        json_schema_extra={"formulier": "verborgen"},  # in the web app only parents choose
     )
 
 
