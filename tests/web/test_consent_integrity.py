@@ -184,8 +184,8 @@ def test_an_uploaded_dossier_file_cannot_give_consent(
         bijlage["meesturen"] = True
     data["inzage"].update(herkomst="papier", zienswijze="eens", reacties=[], wacht_op=[])
     upload = SimpleUploadedFile("d.yaml", yaml.safe_dump(data, allow_unicode=True).encode())
-    response = ib_client.post("/dossierbestanden/", {"bestanden": [upload]})
-    assert response.status_code == 302
+    response = ib_client.post("/dossierbestanden/", {"bestanden": [upload]}, follow=True)
+    assert "bewaard als &#x27;door de school ingevoerd&#x27;" in response.content.decode()
     copy = Dossier.objects.exclude(pk=dertien.pk).get()
     doc = _current(copy)
     assert {t.herkomst for t in doc.toestemmingen} == {"school"}
