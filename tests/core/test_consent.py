@@ -7,6 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from overdracht import check, load_dossier
 from overdracht.consent import Answer, Person, Request, apply_answers, derive_answers
 from overdracht.model import Dossier
@@ -198,3 +201,70 @@ def test_the_date_the_school_heard_the_pupil_is_kept() -> None:
     )
     assert doc.inzage is not None and doc.inzage.leerling_gehoord == date(2027, 4, 2)
     assert doc.inzage.herkomst == "inzagepagina"
+
+
+CATEGORIES = ["jeugdhulp", "medisch", "mdo", "psychosociaal", "jgz"]
+typed_consent = st.lists(
+    st.fixed_dictionaries(
+        {
+            "categorie": st.sampled_from(CATEGORIES),
+            "gegeven_door": st.sampled_from([["ouders"], ["leerling"], ["ouders", "leerling"]]),
+            "datum": st.just(date(2027, 4, 1)),
+            "geweigerd": st.booleans(),
+            "herkomst": st.sampled_from([None, "inzagepagina", "papier", "school"]),
+        }
+    ),
+    max_size=4,
+)
+typed_inzage = st.one_of(
+    st.none(),
+    st.fixed_dictionaries(
+        {
+            "datum": st.just(date(2027, 4, 20)),
+            "door": st.sampled_from([["ouders"], ["ouders", "leerling"]]),
+            "zienswijze": st.sampled_from(["eens", "oneens", None]),
+            "herkomst": st.sampled_from([None, "inzagepagina", "papier"]),
+        }
+    ),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    consent=typed_consent,
+    inzage=typed_inzage,
+    meesturen=st.lists(st.booleans(), min_size=2, max_size=2),
+    reverse=st.booleans(),
+)
+def test_whatever_staff_type_the_answers_come_out_the_same(
+    consent: list[dict[str, Any]],
+    inzage: dict[str, Any] | None,
+    meesturen: list[bool],
+    reverse: bool,
+) -> None:
+    base = _sample()
+    ids = [b.id for b in base.bijlagen]
+    derived = derive_answers(
+        _asked(MOEDER, VADER),
+        [
+            _answer(MOEDER, toestemmingen={"jeugdhulp": False}, bijlagen={ids[0]: True}),
+            _answer(VADER, toestemmingen={"jeugdhulp": True}, bijlagen={ids[0]: True}),
+        ],
+    )
+    expected = apply_answers(base, derived)
+    data = base.model_dump(mode="python")
+    data["toestemmingen"] = consent
+    data["inzage"] = inzage
+    for bijlage, send in zip(data["bijlagen"], meesturen, strict=True):
+        bijlage["meesturen"] = send
+    if reverse:
+        data["bijlagen"].reverse()
+    typed = apply_answers(Dossier.model_validate(data), derived)
+
+    def counted(doc: Dossier) -> set[tuple[str, bool]]:
+        return {(t.categorie, t.geweigerd) for t in doc.toestemmingen if t.herkomst != "school"}
+
+    assert counted(typed) == counted(expected) == {("jeugdhulp", True)}
+    assert typed.inzage == expected.inzage
+    assert {b.id: b.meesturen for b in typed.bijlagen} == {ids[0]: True, ids[1]: False}
+    assert apply_answers(typed, derived) == typed  # applying twice changes nothing

@@ -328,3 +328,14 @@ def test_a_new_bijlage_row_gets_a_new_id_and_an_empty_one_is_left_out(
     assert ib_client.post(f"/dossiers/{dertien.public_id}/", post).status_code == 302
     saved = _current(dertien)
     assert saved.leerling.roepnaam == "Daantje" and [b.id for b in saved.bijlagen] == ids
+
+
+def test_an_import_cannot_give_consent_either(ib: Any) -> None:
+    from overdracht.web.store import create_dossiers
+
+    doc = load_dossier(SAMPLES / "po-so-compleet.yaml")
+    (made,) = create_dossiers([doc], ib, herkomst="import test.xlsx")
+    stored = _current(made)
+    assert {t.herkomst for t in stored.toestemmingen} == {"school"}
+    assert stored.inzage is not None and stored.inzage.herkomst == "school"
+    assert made.status == "onvolledig"
