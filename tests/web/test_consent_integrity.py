@@ -339,3 +339,14 @@ def test_an_import_cannot_give_consent_either(ib: Any) -> None:
     assert {t.herkomst for t in stored.toestemmingen} == {"school"}
     assert stored.inzage is not None and stored.inzage.herkomst == "school"
     assert made.status == "onvolledig"
+
+
+def test_a_scan_goes_when_its_dossier_goes(ib: Any, ib_client: Client, dertien: Dossier) -> None:
+    verzoek = _asked(dertien, ib)["moeder"].verzoek
+    url = f"/dossiers/{dertien.public_id}/inzage/{verzoek.pk}/papier/"
+    assert ib_client.post(url, {**MOTHER, "formulier": _scan()}).status_code == 302
+    folder = Path(dertien_data_dir()) / "inzageformulieren"
+    assert len(list(folder.iterdir())) == 1
+    assert folder.stat().st_mode & 0o777 == 0o700
+    dertien.delete()  # as the retention period does
+    assert list(folder.iterdir()) == []
