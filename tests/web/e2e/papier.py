@@ -9,6 +9,8 @@ from typing import Any
 
 from playwright.sync_api import expect
 
+from .conftest import main_page
+
 SCAN = {"name": "formulier.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%...\n"}
 
 
@@ -31,6 +33,8 @@ def inzage_on_paper(page: Any, dossier_url: str, remarks: Mapping[str, str] = {}
         if who in remarks:
             page.get_by_label(re.compile("^Toelichting op het formulier")).fill(remarks[who])
         page.get_by_label(re.compile("^Scan of foto")).set_input_files(SCAN)
+        if len(people) == 1:
+            main_page(page, "inzage-papier-formulier")  # screenshot and axe-core
         page.get_by_role("button", name="Formulier inlezen").click()
         expect(page.get_by_text("is ingelezen en in het logboek vastgelegd")).to_be_visible()
     return people

@@ -37,10 +37,9 @@ class PaperForm(AnswerForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["zienswijze"].label = "Zienswijze op het formulier"
-        self.fields[
-            "toelichting"
-        ].label = "Toelichting op het formulier (overnemen zoals het er staat)"
-        self.fields["toelichting"].help_text = "Mag leeg blijven als er niets bij staat."
+        toelichting = self.fields["toelichting"]
+        toelichting.label = "Toelichting op het formulier (overnemen zoals het er staat)"
+        toelichting.help_text = "Mag leeg blijven als er niets bij staat."
         self.fields["formulier"] = forms.FileField(
             label="Scan of foto van het ondertekende formulier (PDF, JPG of PNG, tot 10 MB)",
             error_messages={"required": "Kies de scan van het ondertekende formulier."},
