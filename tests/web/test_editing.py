@@ -37,7 +37,7 @@ BASIS = {
 
 def flat(dossier: Dossier) -> dict[str, Any]:
     """The stored version as the form posts it (name -> value), rows marked."""
-    out: dict[str, Any] = {"_versie": str(dossier.current_number)}
+    out: dict[str, Any] = {"_versie": str(dossier.current_number), "_dossier": dossier.public_id}
 
     def walk(node: Any, prefix: str) -> None:
         if isinstance(node, dict):
@@ -271,7 +271,9 @@ def test_live_checklist_reads_the_json_the_page_sends(
     html = response.content.decode()
     assert "Nog niet compleet." in html
     assert 'href="#veld-opp-uitstroomperspectief"' not in html or "✗" in html
-    assert "1 verplicht onderdeel ontbreekt." in html
+    # ... and the parents' inzage was of the dossier before this change.
+    assert "2 verplichte onderdelen ontbreken." in html
+    assert "De inzage geldt voor versie 1 van het dossier" in html
     bad = ib_client.post(
         "/dossiers/checklist-bijwerken/", "[niet, goed", content_type="application/json"
     )
@@ -290,7 +292,7 @@ def test_live_data_is_the_form_data(name: str) -> None:
     from overdracht.web.store import as_json
 
     doc = load_dossier(SAMPLES / name)
-    fake = type("D", (), {"current_number": 1})()
+    fake = type("D", (), {"current_number": 1, "public_id": "x"})()
     fake.current = type("V", (), {"data": as_json(doc)})()
     post = flat(fake)
     query = QueryDict(mutable=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import secrets
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
@@ -94,8 +95,16 @@ def _text(value: Any) -> str:
 
 
 def empty_row(spec: Spec) -> Raw:
-    """A new row of a repeating part, with the model's defaults filled in."""
-    return _raw_from_data(spec.children, {})
+    """A new row of a repeating part, with the model's defaults filled in.
+
+    A row with a fixed id (a bijlage) gets a new random one: never the id of a row that was
+    removed, so no parent's answer about that one carries over.
+    """
+    raw = _raw_from_data(spec.children, {})
+    for child in spec.children:
+        if child.kind == "hidden" and child.key == "id":
+            raw["id"] = "b" + secrets.token_hex(8)
+    return raw
 
 
 def new_document(transition: str) -> Raw:
@@ -167,7 +176,8 @@ def _to_data(specs: Iterable[Spec], raw: Raw) -> dict[str, Any]:
                 data[key] = sub
         elif spec.kind == "rows":
             rows = [_to_data(spec.children, row) for row in value or []]
-            rows = [row for row in rows if row]
+            hidden = {c.key for c in spec.children if c.kind == "hidden"}
+            rows = [row for row in rows if set(row) - hidden]  # an id alone is an empty row
             if rows:
                 data[key] = rows
         elif spec.kind == "bool":
@@ -299,7 +309,8 @@ def _finish(specs: Iterable[Spec], node: dict[str | int, Any]) -> dict[str, Any]
                 rows = [
                     _finish(spec.children, value[i]) for i in sorted(value) if isinstance(i, int)
                 ]
-                rows = [row for row in rows if row]
+                hidden = {c.key for c in spec.children if c.kind == "hidden"}
+                rows = [row for row in rows if set(row) - hidden]
                 if rows:
                     data[spec.key] = rows
         elif value is not None:

@@ -21,7 +21,18 @@ from overdracht.model import Dossier as DossierDoc
 from overdracht.web.labels import humanize
 
 Kind = Literal[
-    "text", "textarea", "date", "int", "float", "bool", "select", "multi", "lines", "group", "rows"
+    "text",
+    "textarea",
+    "date",
+    "int",
+    "float",
+    "bool",
+    "select",
+    "multi",
+    "lines",
+    "group",
+    "rows",
+    "hidden",
 ]
 
 # Free text that deserves more than one line: fields of models that are only free text
@@ -132,6 +143,8 @@ def _spec(name: str, info: FieldInfo, annotation: Any, model: type[BaseModel]) -
     required = info.is_required()
     default = None if required else info.get_default(call_default_factory=True)
     inner, _optional = _strip_optional(annotation)
+    if _in_form(info) == "verborgen":  # kept as it is, never typed (a bijlage's id)
+        return Spec(name, "hidden", label, "", required, default)
     if name in CHOICES_BY_NAME:
         title, make_choices = CHOICES_BY_NAME[name]
         return Spec(name, "select", title, "", required, default, make_choices())
@@ -170,10 +183,17 @@ def _only_free_text(model: type[BaseModel]) -> bool:
     return all(_strip_optional(f.annotation)[0] is str for f in model.model_fields.values())
 
 
+def _in_form(info: FieldInfo) -> object:
+    extra = info.json_schema_extra
+    return extra.get("formulier", True) if isinstance(extra, dict) else True
+
+
 def _children(model: type[BaseModel], prefix: str) -> tuple[Spec, ...]:
+    # Fields the web app writes itself (where a consent came from) are not in the form.
     return tuple(
         _spec(f"{prefix}.{name}" if prefix else name, info, info.annotation, model)
         for name, info in model.model_fields.items()
+        if _in_form(info) is not False
     )
 
 
