@@ -342,3 +342,29 @@ def test_the_loket_search_stays_out_of_addresses_and_holds_for_its_downloads(
     client.get("/loket/")  # opened afresh: the search is forgotten
     everything = client.get("/loket/download/overzicht.html").content.decode()
     assert f"{len(cases)} aanvragen:" in everything
+
+
+def test_temporary_files_stay_in_the_data_folder(data_dir: Path) -> None:
+    import tempfile
+    import time
+
+    from overdracht.web import server
+
+    old = data_dir / "tijdelijk" / "tmp-van-een-crash.upload"
+    old.parent.mkdir()
+    old.write_text("leerlinggegevens")
+    os.utime(old, (time.time() - 2 * 86400,) * 2)
+    fresh = data_dir / "tijdelijk" / "tmp-van-nu.upload"
+    fresh.write_text("nog bezig")
+    before = tempfile.tempdir
+    try:
+        folder = server.private_temp()
+        assert tempfile.gettempdir() == str(folder)
+        with tempfile.TemporaryFile() as spooled:  # as waitress spools a request body
+            spooled.write(b"x")
+        assert folder == data_dir / "tijdelijk"
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    finally:
+        tempfile.tempdir = before
+    assert not old.exists()
+    assert fresh.exists()

@@ -24,6 +24,7 @@ def private_folder(path: Path) -> Path:
     for folder in reversed(missing):  # mkdir(parents=True) would give the parents the umask's
         folder.mkdir(mode=FOLDER_MODE, exist_ok=True)
         os.chmod(folder, FOLDER_MODE)
+    os.chmod(path, FOLDER_MODE)
     return path
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from overdracht.errors import OverdrachtError, UsageError
-from overdracht.web.privatefiles import PRIVATE_UMASK, tighten
+from overdracht.web.privatefiles import PRIVATE_UMASK, private_folder, tighten
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 DEMO_USER = "beheerder"
@@ -166,6 +166,7 @@ def serve(host: str, port: int, *, threads: int = 8, proxy: str | None = None) -
 
     from overdracht.web.wsgi import application
 
+    private_temp()
     try:
         waitress.serve(application, host=host, port=port, **waitress_options(threads, proxy))
     except OSError as exc:
@@ -173,6 +174,28 @@ def serve(host: str, port: int, *, threads: int = 8, proxy: str | None = None) -
             f"Kan niet luisteren op {host}:{port} ({exc.strerror}). "
             "Draait overdracht al? Kies anders een andere poort met --port."
         ) from None
+
+
+TEMP_MAX_AGE = 24 * 60 * 60
+
+
+def private_temp() -> Path:
+    """Temporary files in the data folder instead of the system's /tmp: a request body that
+    waitress spools, a large upload Django writes to disk, a ZIP being made. They hold pupil
+    data, so they stay where the school keeps it (an encrypted disk, the backup rules), 0600.
+    What a crash left behind (older than a day) is removed."""
+    import tempfile
+    import time
+
+    from django.conf import settings
+
+    folder = private_folder(Path(settings.DATA_DIR) / "tijdelijk")
+    cutoff = time.time() - TEMP_MAX_AGE
+    for path in folder.iterdir():
+        if path.is_file() and not path.is_symlink() and path.lstat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+    tempfile.tempdir = str(folder)
+    return folder
 
 
 def waitress_options(threads: int = 8, proxy: str | None = None) -> dict[str, Any]:
