@@ -100,9 +100,22 @@ def test_a_lockout_is_logged_without_name_or_address(
 def waitress_running(app: Any, **options: Any) -> Iterator[int]:
     """Serve ``app`` with waitress on a free loopback port; yields the port."""
     import waitress
+    from django.db import connections
     from waitress import wasyncore
 
-    server = waitress.create_server(app, host="127.0.0.1", port=0, **options)
+    def closing(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        # Each of waitress's threads closes its database connection after the request, so
+        # the test database can be removed at the end (PostgreSQL refuses while in use).
+        try:
+            response = app(environ, start_response)
+            try:
+                return list(response)
+            finally:
+                getattr(response, "close", lambda: None)()
+        finally:
+            connections.close_all()
+
+    server = waitress.create_server(closing, host="127.0.0.1", port=0, **options)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
