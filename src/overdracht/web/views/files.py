@@ -18,12 +18,14 @@ from django.urls import URLPattern, path
 from overdracht.web import dossierfiles
 from overdracht.web.dossierfiles import Problem
 from overdracht.web.models import DossierVersion
+from overdracht.web.permissions import Capability, may, requires
 from overdracht.web.views.documents import dossier_version
 from overdracht.web.views.dossiers import filtered
 
 FILTERS = ("overgang", "status", "schooljaar", "zoek")
 
 
+@requires(Capability.DOWNLOAD_DOSSIER_FILE)
 def dossier_file(request: HttpRequest, public_id: str, number: int | None = None) -> HttpResponse:
     """One dossier (its current version, or version ``number``) as a YAML dossier file."""
     dossier, version = dossier_version(public_id, number)
@@ -36,6 +38,7 @@ def dossier_file(request: HttpRequest, public_id: str, number: int | None = None
     return response
 
 
+@requires(Capability.MANAGE_FILES)
 def files_page(request: HttpRequest) -> HttpResponse:
     """Upload dossier files (several at once): all become dossiers, or none do."""
     problems: list[Problem] = []
@@ -60,6 +63,8 @@ def files_page(request: HttpRequest) -> HttpResponse:
                 stored = dossierfiles.store_uploads(dossiers, request.user)
                 if len(stored) == 1:
                     messages.success(request, "Het dossier is ingelezen.")
+                    if not may(request.user, Capability.READ_DOSSIER):  # administratie
+                        return redirect("dossiers")
                     return redirect("dossier", public_id=stored[0].public_id)
                 messages.success(request, f"{len(stored)} dossiers zijn ingelezen.")
                 return redirect("dossiers")
@@ -73,6 +78,7 @@ def files_page(request: HttpRequest) -> HttpResponse:
     return render(request, "overdracht/dossierbestanden.html", context)
 
 
+@requires(Capability.BULK_EXPORT)
 def all_files_zip(request: HttpRequest) -> HttpResponseBase:
     """Every dossier of the (filtered) overview as its YAML file, in one ZIP."""
     params = {k: request.GET.get(k, "") for k in FILTERS}
