@@ -24,7 +24,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from overdracht.model import load_dossier
 from overdracht.web import documents
 from overdracht.web.models import Profile, Role
-from overdracht.web.permissions import MATRIX, REFUSALS, Capability, may, role_of
+from overdracht.web.permissions import MATRIX, REFUSALS, Capability, active_role, may, role_of
 
 from .conftest import SAMPLES
 
@@ -292,8 +292,17 @@ def test_a_switched_off_account_has_no_role(world: dict[str, Any]) -> None:
     user = world["users"][IB]
     user.is_active = False
     user.save()
-    assert role_of(user) is None
+    assert role_of(user) == Role.IB  # the beheer page still shows which role it had
+    assert active_role(user) is None
     assert not may(user, Capability.READ_DOSSIER)
+    assert _client(world, IB).get("/dossiers/").status_code == 302  # Django logs it out
+
+
+def test_the_beheer_page_shows_an_account_without_a_role_as_such(world: dict[str, Any]) -> None:
+    html = _client(world, B).get("/beheer/").content.decode()
+    row = html.split(">zonder<")[1].split("</tr>")[0]
+    assert "Geen rol (mag niets)" in row
+    assert 'value="beheerder" selected' not in row
 
 
 def test_an_unknown_role_has_no_rights(world: dict[str, Any]) -> None:

@@ -132,9 +132,8 @@ START_PAGES: Mapping[Role, str] = MappingProxyType(
 
 
 def role_of(user: Any) -> Role | None:
-    """The user's role, or None: anonymous, switched off, no profile or an unknown role."""
-    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
-        return None
+    """The account's role: a superuser is a beheerder; else its profile's role, or None (no
+    profile, an unknown role, or not logged in). Whether it may act: :func:`active_role`."""
     if getattr(user, "is_superuser", False):
         return Role.BEHEERDER
     profile = getattr(user, "profiel", None)
@@ -146,9 +145,16 @@ def role_of(user: Any) -> Role | None:
         return None
 
 
+def active_role(user: Any) -> Role | None:
+    """The role this user acts in now: None unless logged in with an account switched on."""
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return None
+    return role_of(user)
+
+
 def may(user: Any, capability: Capability) -> bool:
     """Whether this user's role has this capability (never for a user without a role)."""
-    role = role_of(user)
+    role = active_role(user)
     return role is not None and role in MATRIX[capability]
 
 
@@ -158,12 +164,12 @@ def capabilities(user: Any) -> dict[str, bool]:
 
 
 def is_beheerder(user: Any) -> bool:
-    return role_of(user) == Role.BEHEERDER
+    return active_role(user) == Role.BEHEERDER
 
 
 def start_page(user: Any) -> str:
     """The URL name of the first page this user may use; 403 for a user without a role."""
-    role = role_of(user)
+    role = active_role(user)
     if role is None:
         raise PermissionDenied(NO_ROLE)
     return START_PAGES[role]
@@ -214,7 +220,7 @@ def requires(capability: Capability, *, post: Capability | None = None) -> Calla
 
 
 def _refusal(capability: Capability) -> Callable[[Any], str]:
-    return lambda user: REFUSALS[capability] if role_of(user) is not None else NO_ROLE
+    return lambda user: REFUSALS[capability] if active_role(user) is not None else NO_ROLE
 
 
 def role_free(view: F) -> F:
@@ -224,7 +230,7 @@ def role_free(view: F) -> F:
 
 
 # Any role at all (the start page); a user without a role gets the 403 page.
-any_role: Callable[[F], F] = _passes(lambda user: role_of(user) is not None, lambda _: NO_ROLE)
+any_role: Callable[[F], F] = _passes(lambda user: active_role(user) is not None, lambda _: NO_ROLE)
 
 # The beheer pages (kept as a name: views of other branches may still use it).
 beheerder_required: Callable[[F], F] = requires(Capability.BEHEER)
