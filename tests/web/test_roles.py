@@ -367,3 +367,15 @@ def test_a_view_that_forgets_its_role_check_is_refused_to_everyone(
         response = _client(world, persona).get("/vergeten/")
         assert response.status_code == (302 if persona == ANON else 403), persona
         assert "leerlinggegevens" not in response.content.decode()
+
+
+def test_administratie_reads_in_a_dossier_file_and_returns_to_the_overview(
+    world: dict[str, Any],
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = (SAMPLES / "vo-vo-compleet.yaml").read_bytes()
+    upload = SimpleUploadedFile("vo-vo-compleet.yaml", data, content_type="application/yaml")
+    response = _client(world, ADM).post("/dossierbestanden/", {"bestanden": [upload]})
+    assert response.status_code == 302
+    assert response["Location"] == "/dossiers/"  # not the dossier, which it may not open
