@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -382,3 +383,26 @@ def test_administratie_reads_in_a_dossier_file_and_returns_to_the_overview(
     response = _client(world, ADM).post("/dossierbestanden/", {"bestanden": [upload]})
     assert response.status_code == 302
     assert response["Location"] == "/dossiers/"  # not the dossier, which it may not open
+
+
+def test_a_post_can_need_more_than_a_get(world: dict[str, Any]) -> None:
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from overdracht.web.permissions import requires
+
+    @requires(Capability.LIST_DOSSIERS, post=Capability.EDIT_DOSSIER)
+    def view(request: Any) -> HttpResponse:
+        return HttpResponse("ja")
+
+    factory = RequestFactory()
+    for persona, get, post in [(ADM, 200, 403), (IB, 200, 200), (LOKET, 403, 403)]:
+        user = world["users"][persona]
+        for method, want in (("get", get), ("post", post)):
+            request = getattr(factory, method)("/")
+            request.user = user
+            try:
+                got = view(request).status_code
+            except PermissionDenied:
+                got = 403
+            assert got == want, (persona, method)
