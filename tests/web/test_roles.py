@@ -330,6 +330,7 @@ def test_the_menu_shows_only_what_the_role_may_use(
     world: dict[str, Any], persona: str, menu: list[str]
 ) -> None:
     start = _client(world, persona).get("/", follow=True)
+    assert start.status_code == 200  # the start page is one the role may use
     html = start.content.decode()
     nav = html.split('aria-label="Hoofdmenu"')[1].split("</nav>")[0]
     shown = [
