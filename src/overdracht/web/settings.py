@@ -71,7 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "overdracht.web.middleware.PrivateByDefault",
+    # Every view needs a login unless it is marked @login_not_required (the few public ones).
+    "overdracht.web.middleware.LoginRequired",
 ]
 
 ROOT_URLCONF = "overdracht.web.urls"
@@ -117,7 +118,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "dossiers"
+LOGIN_REDIRECT_URL = "home"  # each role's own start page (permissions.START_PAGES)
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "nl"

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from overdracht.errors import OverdrachtError
 from overdracht.web import documents
 from overdracht.web.models import Dossier, DossierVersion
+from overdracht.web.permissions import Capability, requires
 from overdracht.web.views.dossiers import transitions
 
 
@@ -35,6 +36,7 @@ def dossier_context(dossier: Dossier, tab: str) -> dict[str, Any]:
     }
 
 
+@requires(Capability.READ_DOSSIER)
 def documents_page(
     request: HttpRequest,
     public_id: str,
@@ -66,6 +68,7 @@ def documents_page(
     return render(request, "overdracht/documenten.html", context, status=status)
 
 
+@requires(Capability.READ_DOSSIER)
 def document_file(
     request: HttpRequest, public_id: str, number: int, soort: str, formaat: str
 ) -> HttpResponse:
@@ -90,6 +93,7 @@ def document_file(
     return response
 
 
+@requires(Capability.READ_DOSSIER)
 def documents_zip(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
     """Every document of a version in every format, as one ZIP."""
     dossier, version = dossier_version(public_id, number)
@@ -111,6 +115,7 @@ def documents_zip(request: HttpRequest, public_id: str, number: int) -> HttpResp
     return response
 
 
+@requires(Capability.MAKE_FINAL)
 @require_POST
 def make_final(request: HttpRequest, public_id: str) -> HttpResponse:
     """'Definitief maken': refuse with what is missing, or freeze the version and its documents."""

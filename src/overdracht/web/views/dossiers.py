@@ -14,6 +14,7 @@ from django.urls import URLPattern, path
 
 from overdracht.checklists import list_checklists
 from overdracht.web.models import Dossier, Status
+from overdracht.web.permissions import Capability, requires
 
 PAGE_SIZE = 50
 
@@ -45,6 +46,7 @@ def filtered(params: dict[str, str]) -> QuerySet[Dossier]:
     return dossiers.order_by("leerling_sorteernaam", "pk")
 
 
+@requires(Capability.LIST_DOSSIERS)
 def dossier_list(request: HttpRequest) -> HttpResponse:
     keys = ("overgang", "status", "schooljaar", "zoek")
     params = {k: request.GET.get(k, "") for k in keys}

@@ -1,5 +1,5 @@
 """Inzage: the IB'er asks for it; parents and the pupil answer on their own page, without an
-account. The public pages live under ``/inzage/`` (see ``middleware.PUBLIC_PREFIXES``)."""
+account. The public pages live under ``/inzage/`` (marked ``@login_not_required``)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 import segno
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
@@ -25,6 +26,7 @@ from overdracht.web.inzage.forms import AnswerForm
 from overdracht.web.inzage.people import plan_for
 from overdracht.web.inzage.preview import readable_report, report_pdf
 from overdracht.web.models import Dossier, Inzagereactie, Inzageverzoek
+from overdracht.web.permissions import Capability, requires
 from overdracht.web.store import active_overlay, document
 from overdracht.web.views.documents import dossier_context
 
@@ -34,6 +36,7 @@ SESSION_KEY = "inzage_geopend"
 # --- Staff -------------------------------------------------------------------------------------
 
 
+@requires(Capability.ASK_INZAGE)
 def overview(request: HttpRequest, public_id: str) -> HttpResponse:
     dossier = get_object_or_404(Dossier, public_id=public_id)
     version = dossier.current
@@ -52,6 +55,7 @@ def overview(request: HttpRequest, public_id: str) -> HttpResponse:
     )
 
 
+@requires(Capability.ASK_INZAGE)
 @require_POST
 def ask(request: HttpRequest, public_id: str) -> HttpResponse:
     dossier = get_object_or_404(Dossier, public_id=public_id)
@@ -80,6 +84,7 @@ def ask(request: HttpRequest, public_id: str) -> HttpResponse:
     return response
 
 
+@requires(Capability.ASK_INZAGE)
 @require_POST
 def withdraw(request: HttpRequest, public_id: str, pk: int) -> HttpResponse:
     verzoek = get_object_or_404(Inzageverzoek, pk=pk, dossier__public_id=public_id)
@@ -115,6 +120,7 @@ def _opened(request: HttpRequest, verzoek: Inzageverzoek) -> bool:
     return verzoek.pk in request.session.get(SESSION_KEY, [])
 
 
+@login_not_required
 @never_cache
 def parent_page(request: HttpRequest, token: str) -> HttpResponse:
     verzoek = links.find(token)
@@ -184,6 +190,7 @@ def _choices(reactie: Inzagereactie | None) -> list[tuple[str, bool]]:
     ] + [(f"Bijlage {b['titel']}", bool(b["meesturen"])) for b in reactie.bijlagen]
 
 
+@login_not_required
 @never_cache
 @require_POST
 def parent_submit(request: HttpRequest, token: str) -> HttpResponse:
@@ -201,6 +208,7 @@ def parent_submit(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("inzage_ouder", token=token)
 
 
+@login_not_required
 @never_cache
 def parent_pdf(request: HttpRequest, token: str) -> HttpResponse:
     verzoek = links.find(token)

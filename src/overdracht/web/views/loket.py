@@ -26,15 +26,11 @@ from overdracht.tlv.overview import STATUS_ORDER
 from overdracht.tlv.xlsx import xlsx_bytes
 from overdracht.web import disclosure
 from overdracht.web.loket import Batch, from_database, from_zip, save_zip
-from overdracht.web.permissions import LOKET_ROLES, role_required
+from overdracht.web.permissions import Capability, requires
 from overdracht.web.uploads import original_name, save_upload, temporary_folder, user_messages
 from overdracht.web.views.dossiers import transitions
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-REFUSAL = (
-    "De TLV-aanvragen zijn voor het loket van het samenwerkingsverband, een intern begeleider "
-    "en de beheerder."
-)
 STATUS_LABELS = {
     "onleesbaar": "Onleesbaar",
     "onvolledig": "Onvolledig",
@@ -43,7 +39,7 @@ STATUS_LABELS = {
 }
 FILTERS = ("status", "overgang", "zoek")
 
-loket_only = role_required(LOKET_ROLES, REFUSAL)
+loket_only = requires(Capability.LOKET)
 
 
 class ZipForm(forms.Form):
