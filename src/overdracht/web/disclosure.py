@@ -1,12 +1,19 @@
-"""The verstrekkingenlog: every time pupil data leaves the app, and every state change around
-inzage and definitief, as an append-only, hash-chained log.
+"""The verstrekkingenlog: every disclosure of pupil data, every access to it inside the school,
+and every state change around inzage and definitief, as an append-only, hash-chained log.
+
+A *verstrekking* (:func:`record`) is a deliberate act that names who receives the data outside
+the school: final documents sent to the receiving school, the loket's letter to a school. Looking
+at or downloading data inside the school (a preview, a concept, the internal checklistrapport, a
+dossier file) is *toegang* (:func:`access`): logged with who, what, version and hash, but never
+shown to parents as sent (:func:`real_disclosures`).
 
 Each entry's hash covers the previous entry's hash and all of its own columns, so an entry that
 is changed or deleted afterwards is detected by :func:`verify_chain`. The log's head (count and
 last hash) is kept in a separate row, so removing the last entries is noticed too; the last hash
 is shown on the beheer page, for the privacy officer to note down outside the app.
 
-Views that let data leave the app call :func:`record`; state changes call :func:`note`.
+Views that disclose call :func:`record`; views that show or download data call :func:`access`;
+state changes call :func:`note`.
 """
 
 from __future__ import annotations
@@ -15,11 +22,11 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db import IntegrityError, OperationalError, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from overdracht.model import Dossier as DossierDoc
@@ -149,15 +156,18 @@ def record(
     sha256: str = "",
     left_out: Iterable[str] = (),
 ) -> Logregel:
-    """Log that data of ``dossier`` left the app: call this from every download or export.
+    """Log a disclosure: data of ``dossier`` was sent to ``to_whom``, outside the school.
 
     ``user``: the account (``request.user``) or a description; ``version``: the version (or its
     number) that was sent; ``what``: in Dutch, e.g. ``"onderwijskundig rapport (PDF)"``;
-    ``to_whom``: the receiver (default: the receiving school and its samenwerkingsverband);
-    ``sha256``: of the file that left; ``left_out``: consent categories (ids such as
-    ``"jeugdhulp"``, as in ``Report.left_out``) that were withheld for lack of consent.
+    ``to_whom``: the receiver, named by the person who sends (default: the receiving school and
+    its samenwerkingsverband, as :func:`receivers` suggests it); ``sha256``: of the file that
+    was sent; ``left_out``: consent categories (ids such as ``"jeugdhulp"``, as in
+    ``Report.left_out``) that were withheld.
     """
-    aan = to_whom if to_whom is not None else receivers(dossier, version)
+    aan = (to_whom if to_whom is not None else receivers(dossier, version)).strip()
+    if not aan:
+        raise ValueError("Een verstrekking noemt altijd aan wie.")
     return _append(
         Logsoort.VERSTREKKING,
         _actor(user),
@@ -170,9 +180,30 @@ def record(
     )
 
 
+def access(
+    user: Any,
+    dossier: Dossier,
+    version: DossierVersion | int | None,
+    what: str,
+    sha256: str = "",
+) -> Logregel:
+    """Log access inside the school: ``user`` looked at or downloaded ``what`` of a version.
+
+    Not a disclosure: nothing was sent to anyone outside the school (as far as the app knows).
+    """
+    return _append(
+        Logsoort.TOEGANG,
+        _actor(user),
+        dossier_ref=dossier.public_id,
+        versie=_version_number(version),
+        wat=what,
+        sha256=sha256,
+    )
+
+
 @dataclass(frozen=True)
 class Disclosure:
-    """One disclosure for :func:`record_many` (the arguments of :func:`record`)."""
+    """One entry for :func:`record_many` or :func:`access_many` (``to_whom`` empty for access)."""
 
     dossier: Dossier
     version: DossierVersion | int | None
@@ -183,21 +214,32 @@ class Disclosure:
 
 
 def record_many(user: Any, items: Sequence[Disclosure]) -> int:
-    """Log many disclosures at once (a ZIP with thousands of dossiers): one lock, one insert.
+    """Log many disclosures at once (every document of a version sent): one lock, one insert.
 
-    The entries are chained exactly as :func:`record` chains them, one per dossier.
+    The entries are chained exactly as :func:`record` chains them, one per item.
     """
+    if any(not item.to_whom.strip() for item in items):
+        raise ValueError("Een verstrekking noemt altijd aan wie.")
+    return _many(Logsoort.VERSTREKKING, user, items)
+
+
+def access_many(user: Any, items: Sequence[Disclosure]) -> int:
+    """Log access to many dossiers at once (a ZIP of dossier files), one entry per dossier."""
+    return _many(Logsoort.TOEGANG, user, [replace(item, to_whom="") for item in items])
+
+
+def _many(soort: str, user: Any, items: Sequence[Disclosure]) -> int:
     for attempt in range(_RETRIES):
         try:
             with transaction.atomic():
-                return _append_many(_actor(user), items)
+                return _append_many(soort, _actor(user), items)
         except (IntegrityError, OperationalError):
             if attempt == _RETRIES - 1:
                 raise
     raise AssertionError("unreachable")
 
 
-def _append_many(door: str, items: Sequence[Disclosure]) -> int:
+def _append_many(soort: str, door: str, items: Sequence[Disclosure]) -> int:
     head = Logstand.objects.select_for_update().filter(pk=1).first()
     if head is None:
         head = Logstand.objects.create(pk=1)
@@ -211,7 +253,7 @@ def _append_many(door: str, items: Sequence[Disclosure]) -> int:
         entry = Logregel(
             volgnummer=number,
             tijdstip=now,
-            soort=Logsoort.VERSTREKKING,
+            soort=soort,
             door=door[:200],
             dossier_ref=item.dossier.public_id,
             versie=_version_number(item.version),
@@ -261,6 +303,29 @@ def entries_for(dossier: Dossier) -> QuerySet[Logregel]:
 
 def disclosures() -> QuerySet[Logregel]:
     return Logregel.objects.filter(soort=Logsoort.VERSTREKKING).order_by("volgnummer")
+
+
+# Entries from before access was told apart (unkeyed, see logchain) were all 'verstrekking'; these
+# were downloads inside the school, not disclosures: a concept, a dossier file, the
+# checklistrapport.
+_LEGACY_ACCESS = (
+    Q(wat__contains="concept)")
+    | Q(aan="eigen school (download)")
+    | Q(wat__startswith="checklistrapport")
+)
+
+
+def real_disclosures(dossier: Dossier) -> QuerySet[Logregel]:
+    """What was really sent of ``dossier`` to someone outside the school: for the parents' page.
+
+    Only disclosures that name a receiver; never access inside the school, never a preview or a
+    concept, not even from entries written before access was logged apart.
+    """
+    return (
+        entries_for(dossier)
+        .filter(soort=Logsoort.VERSTREKKING)
+        .exclude(Q(gesleuteld=False) & _LEGACY_ACCESS)
+    )
 
 
 @dataclass

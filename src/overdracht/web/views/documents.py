@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_POST
 
-from overdracht.errors import OverdrachtError
-from overdracht.web import documents
+from overdracht.errors import OverdrachtError, UsageError
+from overdracht.web import disclosure, documents
 from overdracht.web.models import Dossier, DossierVersion
 from overdracht.web.views.dossiers import transitions
 
@@ -40,6 +42,7 @@ def documents_page(
     public_id: str,
     *,
     fout: OverdrachtError | None = None,
+    verstuurformulier: SendForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     """The documents of the current version (or ``?versie=N``): preview, downloads, final."""
@@ -62,6 +65,7 @@ def documents_page(
         documenten=[(s, documents.TITLES.get(s, s)) for s in listing.soorten],
         weggelaten=_labels(listing.left_out),
         is_huidig=version.number == dossier.current_number,
+        verstuurformulier=verstuurformulier or send_form(dossier, version),
     )
     return render(request, "overdracht/documenten.html", context, status=status)
 
@@ -79,10 +83,11 @@ def document_file(
         return _failed(request, dossier, version, exc, inline)
     if data is None:
         raise Http404
-    if not inline:  # a preview stays in the page; a download leaves the app
-        documents.record_download(
-            request.user, dossier, version, documents.describe(soort, wanted), data
-        )
+    # A preview is as good as a download (the browser can save it): both are access.
+    what = documents.describe(soort, wanted)
+    documents.record_access(
+        request.user, dossier, version, what.replace(")", ", voorbeeld)") if inline else what, data
+    )
     name = documents.download_name(dossier, version.number, soort, wanted)
     response = HttpResponse(data, content_type=documents.FORMATS[wanted][1])
     response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{name}"'
@@ -91,7 +96,7 @@ def document_file(
 
 
 def documents_zip(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    """Every document of a version in every format, as one ZIP."""
+    """Every document of a version in every format, as one ZIP, for the school itself."""
     dossier, version = dossier_version(public_id, number)
     try:
         files = documents.all_documents(version)
@@ -101,7 +106,7 @@ def documents_zip(request: HttpRequest, public_id: str, number: int) -> HttpResp
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for soort, formaat, data in files:
             archive.writestr(documents.download_name(dossier, version.number, soort, formaat), data)
-    documents.record_download(
+    documents.record_access(
         request.user, dossier, version, "alle documenten (ZIP)", buffer.getvalue()
     )
     name = f"documenten-{documents.short_id(dossier)}-v{version.number}.zip"
@@ -109,6 +114,78 @@ def documents_zip(request: HttpRequest, public_id: str, number: int) -> HttpResp
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+class SendForm(forms.Form):
+    """'Versturen': to whom, in which format. The receiver is named by the person who sends."""
+
+    aan = forms.CharField(
+        label="Aan",
+        max_length=300,
+        help_text="De school of instantie die de documenten krijgt, zoals die in het log komt.",
+        error_messages={"required": "Vul in aan wie u de documenten verstuurt."},
+    )
+    formaat = forms.ChoiceField(
+        label="Formaat",
+        choices=[
+            ("pdfa", "PDF/A (voor het archief, aanbevolen)"),
+            ("pdf", "PDF"),
+            ("docx", "DOCX"),
+        ],
+        initial="pdfa",
+    )
+
+
+def send_form(dossier: Dossier, version: DossierVersion) -> SendForm:
+    return SendForm(initial={"aan": disclosure.receivers(dossier, version), "formaat": "pdfa"})
+
+
+@require_POST
+def send_documents(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
+    """Send the documents of a final version (not the checklistrapport): a logged disclosure."""
+    dossier, version = dossier_version(public_id, number)
+    form = SendForm(request.POST)
+    if not version.definitief:
+        return documents_page(request, public_id, fout=NotFinal(), status=400)
+    if not form.is_valid():
+        return documents_page(request, public_id, verstuurformulier=form, status=400)
+    aan, formaat = form.cleaned_data["aan"], form.cleaned_data["formaat"]
+    try:
+        files = documents.documents_to_send(version, formaat)
+    except OverdrachtError as exc:
+        return _failed(request, dossier, version, exc, inline=False)
+    left_out = tuple(version.documenten.values_list("weggelaten", flat=True).first() or ())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for soort, data in files:
+            archive.writestr(documents.download_name(dossier, version.number, soort, formaat), data)
+    disclosure.record_many(
+        request.user,
+        [
+            disclosure.Disclosure(
+                dossier,
+                version,
+                documents.describe(soort, formaat),
+                aan,
+                hashlib.sha256(data).hexdigest(),
+                left_out,
+            )
+            for soort, data in files
+        ],
+    )
+    name = f"verstuurd-{documents.short_id(dossier)}-v{version.number}.zip"
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class NotFinal(UsageError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Alleen een definitieve versie kan worden verstuurd. Maak de versie eerst definitief; "
+            "een concept is voor de eigen school."
+        )
 
 
 @require_POST
@@ -170,6 +247,11 @@ urlpatterns: list[URLPattern] = [
         "dossiers/<str:public_id>/documenten/v<int:number>/<slug:soort>/<slug:formaat>/",
         document_file,
         name="document",
+    ),
+    path(
+        "dossiers/<str:public_id>/documenten/v<int:number>/versturen/",
+        send_documents,
+        name="documenten_versturen",
     ),
     path("dossiers/<str:public_id>/definitief/", make_final, name="definitief_maken"),
 ]

@@ -1,0 +1,131 @@
+"""Disclosure or access: looking at or downloading inside the school is access; only a deliberate
+act that names the receiver is a disclosure, and only disclosures reach the parents' page."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from overdracht.web import disclosure, documents
+from overdracht.web.models import DefinitiefDocument, Dossier, Logregel
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def empty_render_cache() -> None:
+    documents._cache.clear()
+
+
+def url(dossier: Dossier, soort: str = "onderwijskundig-rapport", formaat: str = "pdf") -> str:
+    return f"/dossiers/{dossier.public_id}/documenten/v{dossier.current_number}/{soort}/{formaat}/"
+
+
+def send_url(dossier: Dossier) -> str:
+    return f"/dossiers/{dossier.public_id}/documenten/v{dossier.current_number}/versturen/"
+
+
+def make_final(client: Client, dossier: Dossier) -> None:
+    client.post(f"/dossiers/{dossier.public_id}/definitief/", {"versie": "1"})
+    dossier.refresh_from_db()
+
+
+def test_a_preview_is_access_with_its_hash(ib_client: Client, sample_dossier: Dossier) -> None:
+    preview = ib_client.get(url(sample_dossier, formaat="voorbeeld"))
+    entry = disclosure.entries_for(sample_dossier).get()
+    assert entry.soort == "toegang"
+    assert entry.wat == "onderwijskundig rapport (PDF, voorbeeld, concept)"
+    assert entry.sha256 == hashlib.sha256(preview.content).hexdigest()
+    assert entry.door == "ib" and entry.versie == 1 and entry.aan == ""
+    assert not disclosure.real_disclosures(sample_dossier).exists()
+
+
+def test_concept_downloads_and_the_zip_are_access_not_disclosures(
+    ib_client: Client, sample_dossier: Dossier
+) -> None:
+    concept = ib_client.get(url(sample_dossier))
+    ib_client.get(url(sample_dossier, "checklistrapport", "docx"))
+    ib_client.get(f"/dossiers/{sample_dossier.public_id}/documenten/v1/alles.zip")
+    entries = list(disclosure.entries_for(sample_dossier))
+    assert [e.soort for e in entries] == ["toegang"] * 3
+    assert [e.wat for e in entries] == [
+        "onderwijskundig rapport (PDF, concept)",
+        "checklistrapport (DOCX, concept)",
+        "alle documenten (ZIP, concept)",
+    ]
+    assert entries[0].sha256 == hashlib.sha256(concept.content).hexdigest()
+    assert not disclosure.disclosures().exists()
+
+
+def test_final_documents_are_sent_to_a_named_receiver_without_the_checklistrapport(
+    ib_client: Client, sample_dossier: Dossier
+) -> None:
+    make_final(ib_client, sample_dossier)
+    page = ib_client.get(f"/dossiers/{sample_dossier.public_id}/documenten/").content.decode()
+    assert "Downloaden voor deze ontvanger" in page
+    assert 'value="SO De Baken' in page  # the receiving school, suggested
+    ib_client.get(url(sample_dossier, formaat="docx"))  # the IB's own copy: access
+    response = ib_client.post(send_url(sample_dossier), {"aan": "SO De Baken", "formaat": "pdfa"})
+    assert response["Content-Type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        names = archive.namelist()
+        sent = {n: archive.read(n) for n in names}
+    assert len(names) == 4 and not any("checklistrapport" in n for n in names)
+    real = list(disclosure.real_disclosures(sample_dossier))
+    assert [e.aan for e in real] == ["SO De Baken"] * 4
+    assert real[0].wat == "onderwijskundig rapport (PDF/A)"
+    stored = DefinitiefDocument.objects.get(soort="onderwijskundig-rapport", formaat="pdfa")
+    assert real[0].sha256 == stored.sha256 == hashlib.sha256(sent[names[0]]).hexdigest()
+    toegang = Logregel.objects.filter(soort="toegang").get()
+    assert toegang.wat == "onderwijskundig rapport (DOCX)"
+
+
+def test_sending_needs_a_receiver_and_a_final_version(
+    ib_client: Client, sample_dossier: Dossier
+) -> None:
+    refused = ib_client.post(send_url(sample_dossier), {"aan": "SO De Baken", "formaat": "pdf"})
+    assert refused.status_code == 400
+    assert "Alleen een definitieve versie kan worden verstuurd" in refused.content.decode()
+    make_final(ib_client, sample_dossier)
+    empty = ib_client.post(send_url(sample_dossier), {"aan": "  ", "formaat": "pdf"})
+    assert empty.status_code == 400
+    assert "Vul in aan wie u de documenten verstuurt." in empty.content.decode()
+    assert ib_client.get(send_url(sample_dossier)).status_code == 405
+    assert not disclosure.disclosures().exists()
+
+
+def test_the_logboek_shows_disclosures_and_access_apart(
+    ib_client: Client, sample_dossier: Dossier
+) -> None:
+    ib_client.get(url(sample_dossier, formaat="voorbeeld"))
+    text = ib_client.get(f"/dossiers/{sample_dossier.public_id}/logboek/").content.decode()
+    verstrekkingen, rest = text.split("Toegang binnen de school", 1)
+    assert "voorbeeld, concept" not in verstrekkingen
+    assert "onderwijskundig rapport (PDF, voorbeeld, concept)" in rest
+
+
+def test_legacy_entries_of_downloads_inside_the_school_are_not_shown_to_parents(
+    sample_dossier: Dossier, ib: Any
+) -> None:
+    # What versions before this one wrote as 'verstrekking' for a download inside the school.
+    for wat, aan in (
+        ("onderwijskundig rapport (PDF, concept)", "SO De Baken"),
+        ("dossierbestand (YAML)", "eigen school (download)"),
+        ("checklistrapport (PDF)", "SO De Baken"),
+        ("onderwijskundig rapport (PDF)", "SO De Baken"),
+    ):
+        disclosure.record(ib, sample_dossier, 1, wat, to_whom=aan)
+    Logregel.objects.update(gesleuteld=False)
+    assert [e.wat for e in disclosure.real_disclosures(sample_dossier)] == [
+        "onderwijskundig rapport (PDF)"
+    ]
+
+
+def test_a_disclosure_always_names_its_receiver(sample_dossier: Dossier, ib: Any) -> None:
+    with pytest.raises(ValueError):
+        disclosure.record(ib, sample_dossier, 1, "onderwijskundig rapport (PDF)", to_whom=" ")
