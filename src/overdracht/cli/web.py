@@ -75,6 +75,7 @@ def web(
         return
     server.configure(data_dir, public_hosts=list(hostnames) if public else None)
     server.migrate()
+    server.prepare_log(data_dir)
     if beheerder:
         password = click.prompt("Wachtwoord", hide_input=True, confirmation_prompt="Nog een keer")
         server.create_beheerder(beheerder, password)
@@ -105,16 +106,21 @@ def _check_log(data_dir: Path) -> None:
     if not data_dir.is_dir():
         raise UsageError(f"{data_dir}: deze gegevensmap bestaat niet. Geef de map op met --data.")
     server.configure(data_dir)
-    server.migrate()
-    from overdracht.web.disclosure import verify_chain
-
-    result = verify_chain()
+    result = server.check_log()
     if not result.ok:
         raise InvalidInputError(
             f"Het verstrekkingenlog in {data_dir} is niet in orde: er is achteraf iets "
             "veranderd of weggehaald. Meld dit aan de functionaris gegevensbescherming.",
-            details=result.problemen,
+            details=[p[:1].upper() + p[1:] for p in result.problemen],
         )
     click.echo(f"Het verstrekkingenlog in {data_dir} is in orde: {result.aantal} regels.")
+    if result.zonder_sleutel:
+        click.echo(
+            f"De eerste {result.zonder_sleutel} regels zijn van een eerdere versie, zonder "
+            "sleutel; ze zijn verzegeld zodra de app weer draait."
+            if result.aantal == result.zonder_sleutel
+            else f"De eerste {result.zonder_sleutel} regels zijn van een eerdere versie, zonder "
+            "sleutel, en sindsdien verzegeld."
+        )
     if result.laatste_hash:
         click.echo(f"Controlecode van de laatste regel: {result.laatste_hash}")
