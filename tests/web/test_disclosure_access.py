@@ -75,7 +75,9 @@ def test_final_documents_are_sent_to_a_named_receiver_without_the_checklistrappo
     with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
         names = archive.namelist()
         sent = {n: archive.read(n) for n in names}
-    assert len(names) == 4 and not any("checklistrapport" in n for n in names)
+    assert names[-1] == "verzendbewijs.txt"
+    documents_sent = names[:-1]
+    assert len(documents_sent) == 4 and not any("checklistrapport" in n for n in names)
     real = list(disclosure.real_disclosures(sample_dossier))
     assert [e.aan for e in real] == ["SO De Baken"] * 4
     assert real[0].wat == "onderwijskundig rapport (PDF/A)"
@@ -83,6 +85,14 @@ def test_final_documents_are_sent_to_a_named_receiver_without_the_checklistrappo
     assert real[0].sha256 == stored.sha256 == hashlib.sha256(sent[names[0]]).hexdigest()
     toegang = Logregel.objects.filter(soort="toegang").get()
     assert toegang.wat == "onderwijskundig rapport (DOCX)"
+
+    # The receipt: what, to whom, and the log's head, which the receiver now holds too.
+    receipt = sent["verzendbewijs.txt"].decode()
+    assert "Verstrekt aan: SO De Baken" in receipt
+    assert f"{names[0]}  {stored.sha256}" in receipt
+    assert f"regels {real[0].volgnummer} tot en met {real[-1].volgnummer}" in receipt
+    assert real[-1].hash in receipt
+    assert sample_dossier.leerling_naam not in receipt
 
 
 def test_sending_needs_a_receiver_and_a_final_version(
@@ -124,6 +134,19 @@ def test_legacy_entries_of_downloads_inside_the_school_are_not_shown_to_parents(
     assert [e.wat for e in disclosure.real_disclosures(sample_dossier)] == [
         "onderwijskundig rapport (PDF)"
     ]
+
+
+def test_without_the_logs_key_nothing_leaves_and_the_page_says_why(
+    ib_client: Client, sample_dossier: Dossier, data_dir: Any
+) -> None:
+    from overdracht.web import logchain
+
+    ib_client.get(url(sample_dossier))
+    (data_dir / logchain.KEY_FILE).unlink()
+    refused = ib_client.get(url(sample_dossier))
+    assert refused.status_code == 200 and refused["Content-Type"].startswith("text/html")
+    assert "De sleutel van het verstrekkingenlog ontbreekt" in refused.content.decode()
+    assert disclosure.entries_for(sample_dossier).count() == 1
 
 
 def test_a_disclosure_always_names_its_receiver(sample_dossier: Dossier, ib: Any) -> None:

@@ -233,7 +233,7 @@ class Disclosure:
     left_out: tuple[str, ...] = ()
 
 
-def record_many(user: Any, items: Sequence[Disclosure]) -> int:
+def record_many(user: Any, items: Sequence[Disclosure]) -> list[Logregel]:
     """Log many disclosures at once (every document of a version sent): one lock, one insert.
 
     The entries are chained exactly as :func:`record` chains them, one per item.
@@ -243,12 +243,12 @@ def record_many(user: Any, items: Sequence[Disclosure]) -> int:
     return _many(Logsoort.VERSTREKKING, user, items)
 
 
-def access_many(user: Any, items: Sequence[Disclosure]) -> int:
+def access_many(user: Any, items: Sequence[Disclosure]) -> list[Logregel]:
     """Log access to many dossiers at once (a ZIP of dossier files), one entry per dossier."""
     return _many(Logsoort.TOEGANG, user, [replace(item, to_whom="") for item in items])
 
 
-def _many(soort: str, user: Any, items: Sequence[Disclosure]) -> int:
+def _many(soort: str, user: Any, items: Sequence[Disclosure]) -> list[Logregel]:
     door = _actor(user)
     entries = [
         _entry(
@@ -264,9 +264,8 @@ def _many(soort: str, user: Any, items: Sequence[Disclosure]) -> int:
         for item in items
     ]
     if not entries:
-        return 0
-    _append_entries(entries)
-    return len(entries)
+        return []
+    return _append_entries(entries)[-len(entries) :]  # without a seal this append made
 
 
 def note(

@@ -189,8 +189,9 @@ def verify() -> ChainCheck:
     """Walk the whole log and the anchor; report every deleted, inserted or altered entry."""
     result = ChainCheck()
     try:
-        hashes = _walk(result)
-        head = Logstand.objects.filter(pk=1).first()
+        with transaction.atomic():  # a savepoint: PostgreSQL stays usable after an error
+            hashes = _walk(result)
+            head = Logstand.objects.filter(pk=1).first()
     except DatabaseError:
         result.problemen.append(
             "de tabellen van het verstrekkingenlog ontbreken of zijn niet te lezen: de database "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import zipfile
 from typing import Any
@@ -14,8 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
 from django.views.decorators.http import require_POST
 
-from overdracht.errors import OverdrachtError, UsageError
-from overdracht.web import disclosure, documents
+from overdracht.errors import OverdrachtError
+from overdracht.web import disclosure, documents, sending
 from overdracht.web.models import Dossier, DossierVersion
 from overdracht.web.views.dossiers import transitions
 
@@ -77,17 +76,17 @@ def document_file(
     dossier, version = dossier_version(public_id, number)
     inline = formaat == "voorbeeld"
     wanted = "pdf" if inline else formaat
+    what = documents.describe(soort, wanted) if wanted in documents.FORMATS else ""
+    if inline:
+        what = what.replace(")", ", voorbeeld)")
     try:
         data = documents.document_bytes(version, soort, wanted)
-    except OverdrachtError as exc:
+        if data is None:
+            raise Http404
+        # A preview is as good as a download (the browser can save it): both are access.
+        documents.record_access(request.user, dossier, version, what, data)
+    except OverdrachtError as exc:  # also: the log's key is missing, so nothing may leave
         return _failed(request, dossier, version, exc, inline)
-    if data is None:
-        raise Http404
-    # A preview is as good as a download (the browser can save it): both are access.
-    what = documents.describe(soort, wanted)
-    documents.record_access(
-        request.user, dossier, version, what.replace(")", ", voorbeeld)") if inline else what, data
-    )
     name = documents.download_name(dossier, version.number, soort, wanted)
     response = HttpResponse(data, content_type=documents.FORMATS[wanted][1])
     response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{name}"'
@@ -100,15 +99,16 @@ def documents_zip(request: HttpRequest, public_id: str, number: int) -> HttpResp
     dossier, version = dossier_version(public_id, number)
     try:
         files = documents.all_documents(version)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for soort, formaat, data in files:
+                name = documents.download_name(dossier, version.number, soort, formaat)
+                archive.writestr(name, data)
+        documents.record_access(
+            request.user, dossier, version, "alle documenten (ZIP)", buffer.getvalue()
+        )
     except OverdrachtError as exc:
         return _failed(request, dossier, version, exc, inline=False)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for soort, formaat, data in files:
-            archive.writestr(documents.download_name(dossier, version.number, soort, formaat), data)
-    documents.record_access(
-        request.user, dossier, version, "alle documenten (ZIP)", buffer.getvalue()
-    )
     name = f"documenten-{documents.short_id(dossier)}-v{version.number}.zip"
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -146,46 +146,19 @@ def send_documents(request: HttpRequest, public_id: str, number: int) -> HttpRes
     dossier, version = dossier_version(public_id, number)
     form = SendForm(request.POST)
     if not version.definitief:
-        return documents_page(request, public_id, fout=NotFinal(), status=400)
+        return documents_page(request, public_id, fout=sending.NotFinal(), status=400)
     if not form.is_valid():
         return documents_page(request, public_id, verstuurformulier=form, status=400)
-    aan, formaat = form.cleaned_data["aan"], form.cleaned_data["formaat"]
     try:
-        files = documents.documents_to_send(version, formaat)
+        sent = sending.send(
+            request.user, dossier, version, form.cleaned_data["aan"], form.cleaned_data["formaat"]
+        )
     except OverdrachtError as exc:
         return _failed(request, dossier, version, exc, inline=False)
-    left_out = tuple(version.documenten.values_list("weggelaten", flat=True).first() or ())
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for soort, data in files:
-            archive.writestr(documents.download_name(dossier, version.number, soort, formaat), data)
-    disclosure.record_many(
-        request.user,
-        [
-            disclosure.Disclosure(
-                dossier,
-                version,
-                documents.describe(soort, formaat),
-                aan,
-                hashlib.sha256(data).hexdigest(),
-                left_out,
-            )
-            for soort, data in files
-        ],
-    )
-    name = f"verstuurd-{documents.short_id(dossier)}-v{version.number}.zip"
-    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response = HttpResponse(sent.data, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{sent.name}"'
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-class NotFinal(UsageError):
-    def __init__(self) -> None:
-        super().__init__(
-            "Alleen een definitieve versie kan worden verstuurd. Maak de versie eerst definitief; "
-            "een concept is voor de eigen school."
-        )
 
 
 @require_POST
