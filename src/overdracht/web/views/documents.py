@@ -128,7 +128,7 @@ class SendForm(forms.Form):
     formaat = forms.ChoiceField(
         label="Formaat",
         choices=[
-            ("pdfa", "PDF/A (voor het archief, aanbevolen)"),
+            ("pdfa", "PDF/A (aanbevolen)"),
             ("pdf", "PDF"),
             ("docx", "DOCX"),
         ],
