@@ -152,3 +152,45 @@ def test_without_the_logs_key_nothing_leaves_and_the_page_says_why(
 def test_a_disclosure_always_names_its_receiver(sample_dossier: Dossier, ib: Any) -> None:
     with pytest.raises(ValueError):
         disclosure.record(ib, sample_dossier, 1, "onderwijskundig rapport (PDF)", to_whom=" ")
+
+
+def test_the_parents_page_shows_only_real_disclosures(sample_dossier: Dossier, ib: Any) -> None:
+    from overdracht.web.inzage import links
+
+    sample_dossier.refresh_from_db()
+    link = links.ask(sample_dossier, ib)[0]
+    disclosure.access(ib, sample_dossier, 1, "onderwijskundig rapport (PDF, voorbeeld, concept)")
+    disclosure.access(ib, sample_dossier, 1, "checklistrapport (PDF, concept)")
+    disclosure.record(
+        ib,
+        sample_dossier,
+        1,
+        "onderwijskundig rapport (PDF/A)",
+        "SO De Baken",
+        left_out=["medisch"],
+    )
+    parent = Client()
+    url = f"/inzage/{link.token}/"
+    opened = parent.post(url, {"code": link.code.lower().replace("-", " ")})
+    assert opened.status_code == 302
+    text = parent.get(url).content.decode()
+    sent = text.split("Wat is er al verstuurd?", 1)[1]
+    assert "onderwijskundig rapport (PDF/A) aan SO De Baken" in sent
+    assert "voorbeeld" not in sent and "concept" not in sent and "checklistrapport" not in sent
+
+
+def test_the_loket_s_letters_are_disclosures_its_overview_is_access(
+    client: Client, django_user_model: Any, all_samples: list[Dossier]
+) -> None:
+    from overdracht.web.models import Profile, Role
+
+    user = django_user_model.objects.create_user(username="loket", password="Geheim-wachtw-3")
+    Profile.objects.create(user=user, rol=Role.LOKET)
+    client.force_login(user)
+    assert client.get("/loket/download/overzicht.xlsx").status_code == 200
+    overview = Logregel.objects.filter(wat="TLV-overzicht (XLSX)")
+    assert overview.exists() and {e.soort for e in overview} == {"toegang"}
+    assert client.get("/loket/download/brieven.zip").status_code == 200
+    letters = Logregel.objects.filter(wat__startswith="TLV-brief")
+    assert letters.exists() and {e.soort for e in letters} == {"verstrekking"}
+    assert all(e.aan and e.aan != "loket samenwerkingsverband" for e in letters)
