@@ -64,7 +64,8 @@ def documents_page(
         documenten=[(s, documents.TITLES.get(s, s)) for s in listing.soorten],
         weggelaten=_labels(listing.left_out),
         is_huidig=version.number == dossier.current_number,
-        verstuurformulier=verstuurformulier or send_form(dossier, version),
+        verstuurformulier=verstuurformulier
+        or (send_form(dossier, version) if version.definitief else None),
     )
     return render(request, "overdracht/documenten.html", context, status=status)
 
