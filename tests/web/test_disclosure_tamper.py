@@ -193,6 +193,24 @@ def test_a_missing_key_is_reported_and_nothing_more_is_logged(
     assert not (data_dir / logchain.KEY_FILE).exists()  # never silently replaced
 
 
+def test_a_long_rewrite_is_summed_up(
+    log: list[Logregel], sample_dossier: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(logchain, "MAX_PROBLEMS", 3)
+    change_a_row_and_rechain_with_the_apps_hash()
+    problems = logchain.verify().problemen
+    assert len(problems) == 4 and problems[-1].startswith("en nog ")
+
+
+def test_an_unreadable_key_counts_as_missing(
+    log: list[Logregel], data_dir: Path, sample_dossier: Any
+) -> None:
+    (data_dir / logchain.KEY_FILE).write_text("geen sleutel\n", encoding="utf-8")
+    assert "ontbreekt in de gegevensmap of is onleesbaar" in logchain.verify().problemen[0]
+    with pytest.raises(logchain.LogKeyMissing):
+        disclosure.access("ib", sample_dossier, 1, "onderwijskundig rapport (PDF)")
+
+
 def test_a_missing_anchor_is_reported(log: list[Logregel], data_dir: Path) -> None:
     (data_dir / logchain.ANCHOR_FILE).unlink()
     assert "het ankerbestand" in logchain.verify().problemen[0]

@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 GENESIS = "0" * 64
 KEY_FILE = "verstrekkingenlog-sleutel.txt"
 ANCHOR_FILE = "verstrekkingenlog-anker.txt"
+MAX_PROBLEMS = 20
 _ANCHOR_HEADER = (
     "# Verstrekkingenlog van overdracht: per regel het volgnummer en de controlecode (HMAC) van\n"
     "# de laatste logregel na elke toevoeging. Niet wijzigen; bewaar dit bestand in de back-up.\n"
@@ -80,9 +81,12 @@ def make_key(data_dir: Path) -> bool:
 def read_key() -> bytes | None:
     try:
         text = (_data_dir() / KEY_FILE).read_text(encoding="utf-8").strip()
-    except OSError:
+    except (OSError, UnicodeDecodeError):
         return None
-    return bytes.fromhex(text) if text else None
+    try:
+        return bytes.fromhex(text) if text else None
+    except ValueError:  # not the key the app wrote: as good as missing, never replaced
+        return None
 
 
 def key_for_append() -> bytes:
@@ -155,8 +159,9 @@ def anchor(volgnummer: int, head: str) -> None:
 
 def read_anchor() -> list[tuple[int, str]] | None:
     """The anchored heads, oldest first; None when there is no anchor file."""
+    path = _data_dir() / ANCHOR_FILE
     try:
-        lines = (_data_dir() / ANCHOR_FILE).read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except FileNotFoundError:
         return None
     heads: list[tuple[int, str]] = []
@@ -206,6 +211,9 @@ def verify() -> ChainCheck:
     elif head is not None and head.aantal and head.laatste_hash != hashes.get(head.aantal):
         result.problemen.append("de laatste regel past niet bij de stand van het log.")
     _check_anchor(result, hashes)
+    if len(result.problemen) > MAX_PROBLEMS:  # a rewritten chain: every later entry differs
+        rest = len(result.problemen) - MAX_PROBLEMS
+        result.problemen[MAX_PROBLEMS:] = [f"en nog {rest} andere problemen."]
     return result
 
 
@@ -234,8 +242,9 @@ def _walk(result: ChainCheck) -> dict[int, str]:
         if entry.gesleuteld:
             if key is None and not keyed_seen:
                 result.problemen.append(
-                    f"de sleutel van het log ({KEY_FILE}) ontbreekt in de gegevensmap: de "
-                    "regels met sleutel zijn niet te controleren. Zet hem terug uit de back-up."
+                    f"de sleutel van het log ({KEY_FILE}) ontbreekt in de gegevensmap of is "
+                    "onleesbaar: de regels met sleutel zijn niet te controleren. Zet hem terug "
+                    "uit de back-up."
                 )
             keyed_seen = True
             if key is not None and not hmac.compare_digest(
@@ -263,7 +272,14 @@ def _walk(result: ChainCheck) -> dict[int, str]:
 
 
 def _check_anchor(result: ChainCheck, hashes: dict[int, str]) -> None:
-    heads = read_anchor()
+    try:
+        heads = read_anchor()
+    except OSError as exc:
+        result.problemen.append(
+            f"het ankerbestand ({ANCHOR_FILE}) is niet te lezen ({exc.strerror}); geef het "
+            "account van de app weer leesrecht."
+        )
+        return
     if heads is None:
         if result.aantal > result.zonder_sleutel:
             result.problemen.append(
