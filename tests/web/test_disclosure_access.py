@@ -194,3 +194,18 @@ def test_the_loket_s_letters_are_disclosures_its_overview_is_access(
     letters = Logregel.objects.filter(wat__startswith="TLV-brief")
     assert letters.exists() and {e.soort for e in letters} == {"verstrekking"}
     assert all(e.aan and e.aan != "loket samenwerkingsverband" for e in letters)
+
+
+def test_the_export_has_disclosures_and_on_request_everything(
+    beheer_client: Client, sample_dossier: Dossier, beheerder: Any
+) -> None:
+    disclosure.access(beheerder, sample_dossier, 1, "onderwijskundig rapport (PDF, concept)")
+    disclosure.record(
+        beheerder, sample_dossier, 1, "onderwijskundig rapport (PDF/A)", "SO De Baken"
+    )
+    page = beheer_client.get("/beheer/verstrekkingenlog/").content.decode()
+    assert "verstrekkingenlog.csv?alles=1" in page
+    sent = beheer_client.get("/beheer/verstrekkingenlog.csv").content.decode("utf-8-sig")
+    assert "Toegang binnen de school" not in sent and "Verstrekking" in sent
+    everything = beheer_client.get("/beheer/verstrekkingenlog.csv?alles=1")
+    assert "Toegang binnen de school" in everything.content.decode("utf-8-sig")
