@@ -42,10 +42,11 @@ def documents_page(
     *,
     fout: OverdrachtError | None = None,
     verstuurformulier: SendForm | None = None,
+    versie: int | None = None,
     status: int = 200,
 ) -> HttpResponse:
     """The documents of the current version (or ``?versie=N``): preview, downloads, final."""
-    number = _int(request.GET.get("versie"))
+    number = versie if versie is not None else _int(request.GET.get("versie"))
     dossier, version = dossier_version(public_id, number)
     context = dossier_context(dossier, "documenten")
     context.update(version=version, fout=fout, formats=documents.FORMATS)
@@ -149,7 +150,7 @@ def send_documents(request: HttpRequest, public_id: str, number: int) -> HttpRes
     if not version.definitief:
         return documents_page(request, public_id, fout=sending.NotFinal(), status=400)
     if not form.is_valid():
-        return documents_page(request, public_id, verstuurformulier=form, status=400)
+        return documents_page(request, public_id, verstuurformulier=form, versie=number, status=400)
     try:
         sent = sending.send(
             request.user, dossier, version, form.cleaned_data["aan"], form.cleaned_data["formaat"]
