@@ -65,7 +65,7 @@ def test_a_deleted_entry_is_detected(sample_dossier: Any, ib: Any) -> None:
     _three(sample_dossier, ib)
     Logregel.objects.filter(volgnummer=2).delete()  # a queryset delete bypasses the model
     problems = disclosure.verify_chain().problemen
-    assert problems[0] == "regel 2 ontbreken: verwijderd uit het log."
+    assert problems[0] == "regel 2 ontbreekt: verwijderd uit het log."
     assert "regel 3 sluit niet aan" in problems[1]
 
 

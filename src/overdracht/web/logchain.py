@@ -227,11 +227,11 @@ def _walk(result: ChainCheck) -> dict[int, str]:
         number = entry.volgnummer
         if number > expected:
             missing = (
-                f"regel {expected}"
+                f"regel {expected} ontbreekt"
                 if number == expected + 1
-                else (f"regels {expected} tot en met {number - 1}")
+                else f"regels {expected} tot en met {number - 1} ontbreken"
             )
-            result.problemen.append(f"{missing} ontbreken: verwijderd uit het log.")
+            result.problemen.append(f"{missing}: verwijderd uit het log.")
         elif number < expected:
             result.problemen.append(f"regel {number} staat dubbel in het log.")
         if entry.vorige_hash != previous:
