@@ -117,7 +117,7 @@ def _check_log(data_dir: Path) -> None:
     if result.zonder_sleutel:
         click.echo(
             f"De eerste {result.zonder_sleutel} regels zijn van een eerdere versie, zonder "
-            "sleutel; ze zijn verzegeld zodra de app weer draait."
+            "sleutel; ze worden verzegeld zodra 'overdracht web' weer start."
             if result.aantal == result.zonder_sleutel
             else f"De eerste {result.zonder_sleutel} regels zijn van een eerdere versie, zonder "
             "sleutel, en sindsdien verzegeld."
