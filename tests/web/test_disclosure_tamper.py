@@ -129,6 +129,12 @@ def drop_the_table() -> str:
     return "de tabellen van het verstrekkingenlog ontbreken of zijn niet te lezen"
 
 
+def drop_the_head_table() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {Logstand._meta.db_table}")
+    return "de tabellen van het verstrekkingenlog ontbreken of zijn niet te lezen"
+
+
 REWRITES = [
     change_a_row_and_rechain_with_the_apps_hash,
     change_a_row_and_rechain_as_an_old_log_without_key,
@@ -139,6 +145,7 @@ REWRITES = [
     append_a_forged_row_without_key,
     empty_the_log,
     drop_the_table,
+    drop_the_head_table,
 ]
 
 
