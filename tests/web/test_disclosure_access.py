@@ -209,3 +209,17 @@ def test_the_export_has_disclosures_and_on_request_everything(
     assert "Toegang binnen de school" not in sent and "Verstrekking" in sent
     everything = beheer_client.get("/beheer/verstrekkingenlog.csv?alles=1")
     assert "Toegang binnen de school" in everything.content.decode("utf-8-sig")
+
+
+def test_only_the_ib_and_the_beheerder_send(
+    client: Client, django_user_model: Any, sample_dossier: Dossier
+) -> None:
+    from overdracht.web.models import Profile, Role
+
+    for rol in (Role.ADMINISTRATIE, Role.LOKET):
+        user = django_user_model.objects.create_user(username=rol, password="Geheim-wachtw-9")
+        Profile.objects.create(user=user, rol=rol)
+        client.force_login(user)
+        refused = client.post(send_url(sample_dossier), {"aan": "SO De Baken", "formaat": "pdf"})
+        assert refused.status_code == 403
+    assert not disclosure.disclosures().exists()

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 
 from overdracht.errors import OverdrachtError
 from overdracht.web import disclosure, documents, sending
-from overdracht.web.models import Dossier, DossierVersion
+from overdracht.web.models import Dossier, DossierVersion, Role
+from overdracht.web.permissions import role_required
 from overdracht.web.views.dossiers import transitions
 
 
@@ -142,7 +143,12 @@ def send_form(dossier: Dossier, version: DossierVersion) -> SendForm:
     return SendForm(initial={"aan": disclosure.receivers(dossier, version), "formaat": "pdfa"})
 
 
+# Sending is a disclosure the school decides on, like making a version final.
+SENDERS = frozenset({Role.IB})
+
+
 @require_POST
+@role_required(SENDERS, "Alleen de intern begeleider of de beheerder kan documenten versturen.")
 def send_documents(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
     """Send the documents of a final version (not the checklistrapport): a logged disclosure."""
     dossier, version = dossier_version(public_id, number)
