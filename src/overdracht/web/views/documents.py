@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from overdracht.errors import OverdrachtError
 from overdracht.web import disclosure, documents, sending
 from overdracht.web.models import Dossier, DossierVersion, Role
-from overdracht.web.permissions import role_required
+from overdracht.web.permissions import has_role, role_required
 from overdracht.web.views.dossiers import transitions
 
 
@@ -66,6 +66,7 @@ def documents_page(
         documenten=[(s, documents.TITLES.get(s, s)) for s in listing.soorten],
         weggelaten=_labels(listing.left_out),
         is_huidig=version.number == dossier.current_number,
+        mag_versturen=has_role(request.user, SENDERS),
         verstuurformulier=verstuurformulier
         or (send_form(dossier, version) if version.definitief else None),
     )
