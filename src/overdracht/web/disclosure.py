@@ -18,6 +18,8 @@ state changes call :func:`note`.
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -88,9 +90,11 @@ def _append_entries(entries: list[Logregel]) -> list[Logregel]:
             with transaction.atomic():
                 return _chain_and_store(entries)
         except (IntegrityError, OperationalError):
-            # Two appends at the same moment: the unique volgnummer refused one; try again.
+            # Two appends at the same moment: the unique volgnummer (or SQLite's lock) refused
+            # one; try again a moment later, at a random moment so the two do not meet again.
             if attempt == _RETRIES - 1:
                 raise
+            time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
     raise AssertionError("unreachable")
 
 
