@@ -272,3 +272,61 @@ def test_a_dropped_table_in_a_real_data_folder(tmp_path: Path) -> None:
     assert result.returncode == 3
     assert "Traceback" not in result.stderr
     assert "De tabellen van het verstrekkingenlog ontbreken" in result.stderr
+
+
+def test_a_receipt_held_by_the_receiving_school_checks_the_log(
+    log: list[Logregel],
+    data_dir: Path,
+    sample_dossier: Any,
+    ib: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Even someone who can rewrite the database and the anchor cannot match the receipt."""
+    from overdracht.cli import main
+    from overdracht.web import sending
+
+    version = sample_dossier.versions.get(number=1)
+    sent = disclosure.record_many(
+        ib, [disclosure.Disclosure(sample_dossier, version, "rapport (PDF/A)", "SO De Baken")]
+    )
+    receipt = tmp_path / "verzendbewijs.txt"
+    receipt.write_text(
+        sending.receipt(sample_dossier, version, "SO De Baken", [], (), sent), encoding="utf-8"
+    )
+    assert logchain.receipt_head(receipt.read_text(encoding="utf-8")) == (6, sent[-1].hash)
+
+    def check() -> Any:
+        monkeypatch.setenv("OVERDRACHT_DATA", str(data_dir))
+        arguments = ["web", "--data", str(data_dir), "--controleer-log"]
+        return CliRunner().invoke(main, [*arguments, "--verzendbewijs", str(receipt)])
+
+    passed = check()
+    assert passed.exit_code == 0, passed.output
+    assert "verzendbewijs.txt: regel 6 staat nog zo in het log." in passed.output
+
+    # Truncate the log to before the sending, and the anchor with it: the receipt still knows.
+    Logregel.objects.filter(volgnummer=6).delete()
+    _set_head()
+    anchor = data_dir / logchain.ANCHOR_FILE
+    anchor.write_text("".join(anchor.read_text().splitlines(keepends=True)[:-1]))
+    assert logchain.verify().ok  # nothing else can tell
+    failed = check()
+    assert failed.exit_code == 3
+    assert "Regel 6 staat niet meer in het log zoals bij het versturen (verzendbewijs.txt)" in (
+        failed.output
+    )
+
+
+def test_a_file_that_is_no_receipt_is_refused(data_dir: Path, tmp_path: Path) -> None:
+    from overdracht.cli import main
+
+    other = tmp_path / "brief.txt"
+    other.write_text("Beste ouders,\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        ["web", "--data", str(data_dir), "--controleer-log", "--verzendbewijs", str(other)],
+        env={"OVERDRACHT_DATA": str(data_dir)},
+    )
+    assert result.exit_code == 3
+    assert "dit is geen verzendbewijs van overdracht" in result.output

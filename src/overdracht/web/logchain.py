@@ -24,8 +24,9 @@ import hmac
 import json
 import logging
 import os
+import re
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -190,8 +191,22 @@ def _all_entries() -> Iterator[Logregel]:
     return Logregel.objects.order_by("volgnummer").iterator(chunk_size=2000)
 
 
-def verify() -> ChainCheck:
-    """Walk the whole log and the anchor; report every deleted, inserted or altered entry."""
+# How a verzendbewijs (sending.receipt) names the log's head when the documents were sent.
+_RECEIPT_HEAD = re.compile(r"Controlecode van regel (\d+):\s*\n\s*([0-9a-f]{64})")
+
+
+def receipt_head(text: str) -> tuple[int, str] | None:
+    """The log entry and controlecode a verzendbewijs names, or None if it names none."""
+    match = _RECEIPT_HEAD.search(text)
+    return (int(match.group(1)), match.group(2)) if match else None
+
+
+def verify(receipts: Sequence[tuple[str, tuple[int, str]]] = ()) -> ChainCheck:
+    """Walk the whole log and the anchor; report every deleted, inserted or altered entry.
+
+    ``receipts``: (name, (number, controlecode)) of verzendbewijzen held outside the school,
+    each a head of the log at the time of sending: the entry must still be exactly that.
+    """
     result = ChainCheck()
     try:
         with transaction.atomic():  # a savepoint: PostgreSQL stays usable after an error
@@ -211,6 +226,12 @@ def verify() -> ChainCheck:
     elif head is not None and head.aantal and head.laatste_hash != hashes.get(head.aantal):
         result.problemen.append("de laatste regel past niet bij de stand van het log.")
     _check_anchor(result, hashes)
+    for name, (number, code) in receipts:
+        if hashes.get(number) != code:
+            result.problemen.append(
+                f"regel {number} staat niet meer in het log zoals bij het versturen ({name}): "
+                "het log is herschreven of ingekort."
+            )
     if len(result.problemen) > MAX_PROBLEMS:  # a rewritten chain: every later entry differs
         rest = len(result.problemen) - MAX_PROBLEMS
         result.problemen[MAX_PROBLEMS:] = [f"en nog {rest} andere problemen."]

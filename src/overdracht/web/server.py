@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,7 +64,7 @@ def prepare_log(data_dir: Path) -> None:
         disclosure.seal_legacy()
 
 
-def check_log() -> ChainCheck:
+def check_log(receipts: Sequence[tuple[str, tuple[int, str]]] = ()) -> ChainCheck:
     """``--controleer-log``: migrate and check, a broken database is a finding, not a crash."""
     from django.db import DatabaseError
 
@@ -79,7 +79,7 @@ def check_log() -> ChainCheck:
                 "app om veranderd (bijvoorbeeld de tabel van het verstrekkingenlog)."
             ]
         )
-    return verify()
+    return verify(receipts)
 
 
 def migrate() -> None:
