@@ -175,7 +175,7 @@ def _answer_page(
             "rapport": readable_report(doc),
             "reactie": reactie,
             "keuzes": _choices(reactie),
-            "verstrekkingen": disclosure.entries_for(dossier).filter(soort="verstrekking"),
+            "verstrekkingen": disclosure.real_disclosures(dossier),
         },
         status=400 if form.errors else 200,
     )

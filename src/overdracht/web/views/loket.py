@@ -179,7 +179,7 @@ def _letters(request: HttpRequest, batch: Batch, shown: list[Aanvraag]) -> bytes
                     dossier,
                     dossier.current_number,
                     "TLV-brief: wat er ontbreekt aan de aanvraag (DOCX)",
-                    to_whom=aanvraag.school,
+                    to_whom=aanvraag.school or "de school van de aanvraag",
                     sha256=hashlib.sha256(letter).hexdigest(),
                 )
     return buffer.getvalue()
@@ -188,19 +188,13 @@ def _letters(request: HttpRequest, batch: Batch, shown: list[Aanvraag]) -> bytes
 def _log(
     request: HttpRequest, batch: Batch, shown: list[Aanvraag], what: str, content: bytes
 ) -> None:
-    """Every database dossier in a downloaded overview left the app: log it."""
+    """Every database dossier in a downloaded overview: access by whoever downloaded it (the
+    loket's own working list, not sent to anyone; the letters to schools are disclosures)."""
     digest = hashlib.sha256(content).hexdigest()
     for aanvraag in shown:
         dossier = batch.dossier_of(aanvraag)
         if dossier is not None:
-            disclosure.record(
-                request.user,
-                dossier,
-                dossier.current_number,
-                what,
-                to_whom="loket samenwerkingsverband",
-                sha256=digest,
-            )
+            disclosure.access(request.user, dossier, dossier.current_number, what, sha256=digest)
 
 
 urlpatterns: list[URLPattern] = [

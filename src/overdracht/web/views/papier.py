@@ -21,14 +21,12 @@ from overdracht.web.inzage.apply import Paper, record_paper
 from overdracht.web.inzage.forms import AnswerForm
 from overdracht.web.inzage.paper import discard, store_scan
 from overdracht.web.inzage.people import plan_for
-from overdracht.web.models import Dossier, Inzageverzoek, Role
-from overdracht.web.permissions import role_required
+from overdracht.web.models import Dossier, Inzageverzoek
+from overdracht.web.permissions import Capability, requires
 from overdracht.web.store import active_overlay, document
 from overdracht.web.views.documents import dossier_context
 
-ONLY_IB = role_required(
-    frozenset({Role.IB}), "Alleen een IB'er kan een ondertekend inzageformulier inlezen."
-)
+ONLY_IB = requires(Capability.ASK_INZAGE)
 
 
 class PaperForm(AnswerForm):

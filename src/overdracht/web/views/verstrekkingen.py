@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from overdracht.importing.simplexlsx import SheetData, workbook_bytes
 from overdracht.web import disclosure
-from overdracht.web.models import Dossier, Logregel
+from overdracht.web.models import Dossier, Logregel, Logsoort
 from overdracht.web.permissions import Capability, requires
 from overdracht.web.views.documents import dossier_context
 
@@ -39,8 +39,16 @@ def dossier_log(request: HttpRequest, public_id: str) -> HttpResponse:
     dossier = get_object_or_404(Dossier, public_id=public_id)
     entries = list(disclosure.entries_for(dossier))
     context = dossier_context(dossier, "logboek")
-    context["verstrekkingen"] = [e for e in entries if e.soort == "verstrekking"]
-    context["gebeurtenissen"] = [e for e in entries if e.soort != "verstrekking"]
+    real = {e.pk for e in disclosure.real_disclosures(dossier)}
+    context["verstrekkingen"] = [e for e in entries if e.pk in real]
+    context["toegang"] = [
+        e
+        for e in entries
+        if e.soort == Logsoort.TOEGANG or (e.soort == "verstrekking" and e.pk not in real)
+    ]
+    context["gebeurtenissen"] = [
+        e for e in entries if e.soort not in (Logsoort.VERSTREKKING, Logsoort.TOEGANG)
+    ]
     return render(request, "overdracht/logboek.html", context)
 
 
