@@ -1,0 +1,96 @@
+"""Concept documents are rendered once per version, then served from the database.
+
+A preview is asked for again and again (the documents page, the PDF in its frame, a download,
+a colleague looking at the same dossier); rendering takes seconds, serving a few milliseconds.
+A render is kept as :class:`~overdracht.web.models.Voorbeeld` rows beside its version, under a
+key of everything it depends on, so a changed dossier, another overlay or a new day (a concept
+carries today's date) is rendered afresh. Per dossier only the latest render of each kind is
+kept, and the rows are deleted with the dossier.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from django.db import transaction
+
+from overdracht.web import renderpool
+from overdracht.web.models import DossierVersion, Voorbeeld
+from overdracht.web.renderpool import Rendered
+
+
+def key(version: DossierVersion, overlay: Path | None, wat: str) -> str:
+    """SHA-256 of everything a concept render of ``version`` depends on."""
+    basis = {
+        "inhoud": version.data,
+        "aanvulling": str(overlay or ""),
+        "dag": date.today().isoformat(),
+        "wat": wat,
+    }
+    return hashlib.sha256(json.dumps(basis, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def load(version: DossierVersion, sleutel: str) -> Rendered | None:
+    rows = list(Voorbeeld.objects.filter(version=version, sleutel=sleutel))
+    if not rows:
+        return None
+    return Rendered(
+        {(row.soort, row.formaat): bytes(row.inhoud) for row in rows},
+        concept=rows[0].concept,
+        left_out=tuple(rows[0].weggelaten),
+    )
+
+
+def store(version: DossierVersion, wat: str, sleutel: str, rendered: Rendered) -> None:
+    """Keep ``rendered``; older renders of the same kind for this dossier go."""
+    with transaction.atomic():
+        Voorbeeld.objects.filter(version__dossier_id=version.dossier_id, wat=wat).exclude(
+            version=version, sleutel=sleutel
+        ).delete()
+        Voorbeeld.objects.bulk_create(
+            [
+                Voorbeeld(
+                    version=version,
+                    wat=wat,
+                    sleutel=sleutel,
+                    soort=soort,
+                    formaat=formaat,
+                    volgorde=index,
+                    concept=rendered.concept,
+                    weggelaten=list(rendered.left_out),
+                    inhoud=data,
+                )
+                for index, ((soort, formaat), data) in enumerate(rendered.files.items())
+            ],
+            ignore_conflicts=True,  # the same render kept at the same moment by another request
+        )
+
+
+def served(
+    version: DossierVersion, wat: str, overlay: Path | None, make: Callable[[], Rendered]
+) -> Rendered:
+    """The kept render of this kind, or ``make()`` it once (however many ask at once) and keep
+    it."""
+    sleutel = key(version, overlay, wat)
+    found = load(version, sleutel)
+    if found is not None:
+        return found
+
+    def make_and_keep() -> Rendered:
+        again = load(version, sleutel)  # made by someone else while we looked
+        if again is not None:
+            return again
+        result = make()
+        store(version, wat, sleutel, result)
+        return result
+
+    return renderpool.once(f"{version.pk}:{sleutel}", make_and_keep)
+
+
+def forget(version: DossierVersion) -> None:
+    """Drop the concept renders of a version (it was made final: its own documents count)."""
+    Voorbeeld.objects.filter(version=version).delete()
