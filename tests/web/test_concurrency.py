@@ -154,3 +154,97 @@ def test_the_site_runs_on_the_database_it_was_given(site: Site) -> None:
     assert site.database == expected
     if expected == "SQLite":
         assert Path(site.data_dir / "overdracht.sqlite3").exists()
+
+
+# --- When the database cannot answer, nothing typed is lost ------------------------------------
+
+
+@pytest.fixture
+def locked_once(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The next save finds the database locked (as SQLite says when its wait ran out)."""
+    from django.db import OperationalError
+
+    from overdracht.web import store
+
+    real = store.save_version
+    failures: list[int] = []
+
+    def save(*args: Any, **kwargs: Any) -> Any:
+        if not failures:
+            failures.append(1)
+            raise OperationalError("database is locked")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "save_version", save)
+    return failures
+
+
+@pytest.mark.django_db
+def test_a_busy_database_keeps_the_typed_form_to_send_again(
+    ib_client: Any, sample_dossier: Any, locked_once: list[int]
+) -> None:
+    url = f"/dossiers/{sample_dossier.public_id}/"
+    fields = [
+        (name, "Werkt geconcentreerd, vraagt hulp als het nodig is.")
+        if name == "ontwikkeling.werkhouding"
+        else (name, value)
+        for name, value in form_fields(ib_client.get(url).content.decode(), url)
+    ]
+    busy = ib_client.post(url, _multi(fields))
+    assert busy.status_code == 503
+    assert busy["Retry-After"] and busy["Cache-Control"] == "no-store"
+    text = busy.content.decode()
+    assert "probeer het opnieuw" in text.lower()
+    assert "niet verloren" in text
+    kept = form_fields(text, url)
+    assert (
+        "ontwikkeling.werkhouding",
+        "Werkt geconcentreerd, vraagt hulp als het nodig is.",
+    ) in kept
+
+    again = ib_client.post(url, _multi(kept))
+    assert again.status_code == 302
+    sample_dossier.refresh_from_db()
+    saved = sample_dossier.current.data["ontwikkeling"]["werkhouding"]
+    assert saved == "Werkt geconcentreerd, vraagt hulp als het nodig is."
+
+
+@pytest.mark.django_db
+def test_a_busy_database_never_writes_a_password_back_into_the_page(
+    client: Any, ib: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.contrib.auth import views
+    from django.db import OperationalError
+
+    def locked(*args: Any, **kwargs: Any) -> Any:
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(views.LoginView, "post", locked)
+    answer = client.post("/inloggen/", {"username": "ib", "password": "Geheim-wachtwoord-1"})
+    assert answer.status_code == 503
+    text = answer.content.decode()
+    assert "Geheim-wachtwoord-1" not in text
+    assert "wachtwoord of code opnieuw" in text
+
+
+def _multi(fields: list[tuple[str, str]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for name, value in fields:
+        out.setdefault(name, []).append(value)
+    return out
+
+
+@pytest.mark.django_db
+def test_the_500_page_is_honest_and_offers_to_send_the_form_again(
+    ib_client: Any, settings: Any
+) -> None:
+    from .test_production import _urls_with_a_failing_page
+
+    settings.ROOT_URLCONF = _urls_with_a_failing_page()
+    ib_client.raise_request_exception = False
+    answer = ib_client.post("/test-fout/", {"ontwikkeling.werkhouding": "Zelfstandig."})
+    assert answer.status_code == 500
+    text = answer.content.decode()
+    assert "niets verloren" not in text  # we cannot know that
+    assert "misschien niet opgeslagen" in text
+    assert form_fields(text, "/test-fout/")[-1] == ("ontwikkeling.werkhouding", "Zelfstandig.")

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "overdracht.web.middleware.PrivateByDefault",
+    "overdracht.web.busy.DatabaseBusy",  # a busy database: a 503 page that keeps the form
 ]
 
 ROOT_URLCONF = "overdracht.web.urls"
