@@ -169,8 +169,10 @@ def submit(verzoek: Inzageverzoek, answer: Answer) -> DossierVersion | None:
     """Store the answer and write it into a new version of the dossier."""
     from overdracht.web.store import document, save_version
 
-    dossier = verzoek.dossier
     with transaction.atomic():
+        # The dossier first, as every save locks it: a staff save made meanwhile is not
+        # overwritten, and the log (locked next) is always taken after it (no deadlock).
+        dossier = Dossier.objects.select_for_update().get(pk=verzoek.dossier_id)
         seen = dossier.versions.get(number=verzoek.versie)
         Inzagereactie.objects.create(
             verzoek=verzoek,
