@@ -272,11 +272,17 @@ class Visitor:
         )
 
     def request(
-        self, method: str, path: str, fields: list[tuple[str, str]] | None = None
+        self,
+        method: str,
+        path: str,
+        fields: list[tuple[str, str]] | None = None,
+        *,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
     ) -> Response:
         url = path if path.startswith("http") else self.base + path
-        data = urllib.parse.urlencode(fields).encode() if fields is not None else None
-        request = urllib.request.Request(url, data=data, method=method)
+        data = urllib.parse.urlencode(fields).encode() if fields is not None else body
+        request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
         start = time.perf_counter()
         try:
             with self.opener.open(request, timeout=self.timeout) as answer:
@@ -291,6 +297,18 @@ class Visitor:
 
     def post(self, path: str, fields: list[tuple[str, str]]) -> Response:
         return self.request("POST", path, fields)
+
+    def post_json(self, path: str, data: Any, headers: dict[str, str] | None = None) -> Response:
+        """What the page's script sends (the live checklist): JSON, with the CSRF header."""
+        sent = {
+            "Content-Type": "application/json",
+            "X-CSRFToken": self.cookie("csrftoken"),
+            **(headers or {}),
+        }
+        return self.request("POST", path, body=json.dumps(data).encode(), headers=sent)
+
+    def cookie(self, name: str) -> str:
+        return next((c.value or "" for c in self.cookies if c.name == name), "")
 
     def log_in(self, username: str, password: str = PASSWORD) -> None:
         page = self.get("/inloggen/")

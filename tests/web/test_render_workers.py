@@ -127,3 +127,27 @@ def test_kept_renders_go_with_the_dossier_and_when_it_is_made_final(
     documents.rendered(other.current)
     other.delete()
     assert not Voorbeeld.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_when_many_wait_for_renders_the_page_says_so_and_the_render_goes_on(
+    ib_client: Client, monkeypatch: Any
+) -> None:
+    """The server threads allowed to wait for renders are all waiting: the next preview is made
+    in the background, and its page says so and asks again by itself."""
+    dossier = create_dossier(load_dossier(SAMPLES / "po-so-compleet.yaml"), None, "test")
+    busy = threading.BoundedSemaphore(1)
+    busy.acquire()
+    monkeypatch.setattr(renderpool, "_waiting", busy)
+    page = ib_client.get(f"/dossiers/{dossier.public_id}/documenten/")
+    assert page.status_code == 200
+    assert "De documenten worden nu gemaakt" in page.content.decode()
+    assert page["Refresh"] == "5"
+
+    deadline = time.monotonic() + 120
+    while renderpool._background and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert Voorbeeld.objects.filter(version__dossier=dossier).exists()  # made meanwhile
+    again = ib_client.get(f"/dossiers/{dossier.public_id}/documenten/")
+    assert "<iframe" in again.content.decode()
+    assert "Refresh" not in again

@@ -18,9 +18,22 @@ from pathlib import Path
 
 from django.db import transaction
 
+from overdracht.errors import OverdrachtError
 from overdracht.web import renderpool
 from overdracht.web.models import DossierVersion, Voorbeeld
 from overdracht.web.renderpool import Rendered
+
+
+class RenderPending(OverdrachtError):
+    """The documents are being made right now, by a worker; the page asks again by itself."""
+
+    refresh_seconds = 5
+
+    def __init__(self) -> None:
+        super().__init__(
+            "De documenten worden nu gemaakt. Het is even druk: deze pagina ververst zichzelf "
+            "over een paar seconden."
+        )
 
 
 def key(version: DossierVersion, overlay: Path | None, wat: str) -> str:
@@ -88,7 +101,18 @@ def served(
         store(version, wat, sleutel, result)
         return result
 
-    return renderpool.once(f"{version.pk}:{sleutel}", make_and_keep)
+    shared = f"{version.pk}:{sleutel}"
+    # At most a few of the server's threads wait for renders; when more people ask at once, the
+    # render goes on in the background and the page says so (and asks again by itself), so
+    # the overview, the forms and the checklist stay fast for everyone else.
+    gate = renderpool.waiting()
+    if not gate.acquire(blocking=False):
+        renderpool.in_background(shared, make_and_keep)
+        raise RenderPending()
+    try:
+        return renderpool.once(shared, make_and_keep)
+    finally:
+        gate.release()
 
 
 def forget(version: DossierVersion) -> None:

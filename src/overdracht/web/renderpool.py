@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import pickle
 import tempfile
 import threading
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 DEFAULT_WORKERS = 2
 RECYCLE_AFTER = 200
+NICENESS = 10
 DEFAULT_TIMEOUT = 300  # seconds: a render that takes longer is given up (a bug, not a user)
 
 
@@ -66,7 +68,9 @@ class WorkerFailed(Exception):
 
 
 def _warm_up() -> None:
-    """Load the renderers once per worker, not on its first user's time."""
+    """Load the renderers once per worker, not on its first user's time; a worker yields the
+    processor to the server, so pages stay quick while documents are made."""
+    os.nice(NICENESS)
     import overdracht.render.docx
     import overdracht.render.pdf  # noqa: F401
 
@@ -202,6 +206,52 @@ def shutdown() -> None:
         pool, _pool = _pool, None
     if pool is not None:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+# --- Waiting for renders, without holding up the server ----------------------------------------
+
+
+DEFAULT_WAITERS = 4  # of waitress' 8 threads: the others keep serving pages
+_waiting: threading.BoundedSemaphore | None = None
+
+
+def waiting() -> threading.BoundedSemaphore:
+    """The server threads that may wait for a render at the same time
+    (``settings.RENDER_WAITERS``)."""
+    global _waiting
+    with _pool_lock:
+        if _waiting is None:
+            count = max(1, int(getattr(settings, "RENDER_WAITERS", DEFAULT_WAITERS)))
+            _waiting = threading.BoundedSemaphore(count)
+        return _waiting
+
+
+BACKGROUND_LIMIT = 32
+_background: set[str] = set()
+
+
+def in_background(key: str, make: Callable[[], Any]) -> bool:
+    """``once(key, make)`` in a thread of its own (not a server thread); False when that render
+    is already under way or too many are."""
+    with _inflight_lock:
+        if key in _inflight or key in _background or len(_background) >= BACKGROUND_LIMIT:
+            return False
+        _background.add(key)
+
+    def work() -> None:
+        from django.db import connection
+
+        try:
+            once(key, make)
+        except Exception as exc:  # the next request renders again and shows the error
+            log.warning("Documenten maken op de achtergrond mislukt (%s)", type(exc).__name__)
+        finally:
+            with _inflight_lock:
+                _background.discard(key)
+            connection.close()
+
+    threading.Thread(target=work, name="overdracht-render", daemon=True).start()
+    return True
 
 
 # --- One render for everyone who asks at the same moment ---------------------------------------

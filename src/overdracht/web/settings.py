@@ -120,6 +120,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 # renders. A render that takes longer than RENDER_TIMEOUT seconds is given up.
 RENDER_WORKERS = int(os.environ.get("OVERDRACHT_RENDER_WORKERS", "2"))
 RENDER_TIMEOUT = 300
+# At most this many of the server's threads wait for a render; more previews at once are made
+# in the background while their page says so, and the other threads keep serving pages.
+RENDER_WAITERS = 4
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
