@@ -137,12 +137,12 @@ def one_round(visitor: Visitor, results: Results, mine: str, shared: str) -> Non
 
 def run(site: Site, clients: int, seconds: float, label: str) -> Results:
     results = Results()
-    stop = time.monotonic() + seconds
     visitors = []
     for number in range(clients):
         visitor = site.visitor()
         visitor.log_in(site.staff[number % len(site.staff)])
         visitors.append(visitor)
+    stop = time.monotonic() + seconds
 
     def person(number: int) -> None:
         visitor, turn = visitors[number], 0

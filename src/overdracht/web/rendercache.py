@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -48,14 +48,35 @@ def key(version: DossierVersion, overlay: Path | None, wat: str) -> str:
 
 
 def load(version: DossierVersion, sleutel: str) -> Rendered | None:
-    rows = list(Voorbeeld.objects.filter(version=version, sleutel=sleutel))
+    """The kept render, if there is one; each file's bytes are read when asked for (the
+    documents page needs only their names, the preview one file)."""
+    rows = list(
+        Voorbeeld.objects.filter(version=version, sleutel=sleutel)
+        .order_by("volgorde")
+        .values_list("pk", "soort", "formaat", "concept", "weggelaten")
+    )
     if not rows:
         return None
-    return Rendered(
-        {(row.soort, row.formaat): bytes(row.inhoud) for row in rows},
-        concept=rows[0].concept,
-        left_out=tuple(rows[0].weggelaten),
-    )
+    _, _, _, concept, left_out = rows[0]
+    files = _StoredFiles({(soort, formaat): pk for pk, soort, formaat, _, _ in rows})
+    return Rendered(files, concept=concept, left_out=tuple(left_out))
+
+
+class _StoredFiles(Mapping[tuple[str, str], bytes]):
+    """(soort, formaat) -> bytes, read from the database on access."""
+
+    def __init__(self, rows: dict[tuple[str, str], int]) -> None:
+        self._rows = rows
+
+    def __getitem__(self, item: tuple[str, str]) -> bytes:
+        pk = self._rows[item]
+        return bytes(Voorbeeld.objects.values_list("inhoud", flat=True).get(pk=pk))
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 def store(version: DossierVersion, wat: str, sleutel: str, rendered: Rendered) -> None:

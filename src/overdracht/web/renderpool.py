@@ -22,7 +22,7 @@ import os
 import pickle
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -47,7 +47,7 @@ DEFAULT_TIMEOUT = 300  # seconds: a render that takes longer is given up (a bug,
 class Rendered:
     """Every document of one render: (soort, formaat) -> bytes, in the library's order."""
 
-    files: dict[tuple[str, str], bytes]
+    files: Mapping[tuple[str, str], bytes]
     concept: bool
     left_out: tuple[str, ...] = ()
 
