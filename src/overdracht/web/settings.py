@@ -116,7 +116,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 # Documents (previews, downloads, final versions) are rendered in this many worker processes,
-# never in the server's threads (renderpool.py); each takes about one core and 150 MB while it
+# never in the server's threads (renderpool.py); each takes about one core and 120 MB while it
 # renders. A render that takes longer than RENDER_TIMEOUT seconds is given up.
 RENDER_WORKERS = int(os.environ.get("OVERDRACHT_RENDER_WORKERS", "2"))
 RENDER_TIMEOUT = 300
