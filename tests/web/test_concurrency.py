@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -109,8 +110,14 @@ def test_parents_answering_at_the_same_moment_all_land(site: Site) -> None:
 
 
 def open_preview(visitor: Visitor, public_id: str) -> Response:
-    """The documents page, then the PDF in its frame, as a browser loads them."""
+    """The documents page, then the PDF in its frame, as a browser loads them (while the
+    documents are being made, the page asks again by itself: ``Refresh``)."""
     page = visitor.get(f"/dossiers/{public_id}/documenten/")
+    deadline = time.monotonic() + 180
+    while page.headers.get("refresh") and time.monotonic() < deadline:
+        assert "De documenten worden nu gemaakt" in page.text
+        time.sleep(float(page.headers["refresh"]))
+        page = visitor.get(f"/dossiers/{public_id}/documenten/")
     assert page.status == 200, page.status
     frame = re.search(r'<iframe[^>]* src="([^"]+)"', page.text)
     assert frame is not None, page.text[:500]
