@@ -54,6 +54,7 @@ def server_errors(site: Site) -> list[str]:
     return [line for line in site.log().splitlines() if "ERROR" in line or "Traceback" in line]
 
 
+@pytest.mark.slow  # a live server, tens of seconds
 def test_parallel_staff_saves_all_land(site: Site) -> None:
     """10 IB'ers each save 5 dossiers in parallel: 50 saves at once, 50 new versions."""
     prepared: list[tuple[Visitor, str, list[tuple[str, str]]]] = []
@@ -85,6 +86,7 @@ def test_parallel_staff_saves_all_land(site: Site) -> None:
     assert server_errors(site) == []
 
 
+@pytest.mark.slow  # a live server, tens of seconds
 def test_parents_answering_at_the_same_moment_all_land(site: Site) -> None:
     """10 parents (several of the same dossier) press 'Versturen' at the same moment."""
     ready: list[tuple[Visitor, str, list[tuple[str, str]]]] = []
@@ -128,6 +130,7 @@ def _pdf(answer: Response) -> bool:
     return answer.status == 200 and answer.body.startswith(b"%PDF")
 
 
+@pytest.mark.slow  # a live server, tens of seconds
 def test_concurrent_previews_render_without_corruption(site: Site) -> None:
     """20 people open previews at once (staff and parents, several dossiers): every one is a
     whole PDF, and the server's log holds no GLib warning or crash."""
@@ -154,6 +157,7 @@ def test_concurrent_previews_render_without_corruption(site: Site) -> None:
     assert server_errors(site) == []
 
 
+@pytest.mark.slow  # a live server, tens of seconds
 def test_the_site_runs_on_the_database_it_was_given(site: Site) -> None:
     import os
 
