@@ -151,3 +151,16 @@ def test_when_many_wait_for_renders_the_page_says_so_and_the_render_goes_on(
     again = ib_client.get(f"/dossiers/{dossier.public_id}/documenten/")
     assert "<iframe" in again.content.decode()
     assert "Refresh" not in again
+
+
+def test_the_pool_is_renewed_after_many_renders_and_after_a_hang(monkeypatch: Any) -> None:
+    monkeypatch.setattr(renderpool, "RECYCLE_AFTER", 2)
+    pids = {renderpool.run(os.getpid) for _ in range(6)}
+    assert len(pids) >= 2  # fresh workers: a renderer's leaks never grow without bound
+
+    monkeypatch.setattr(renderpool.settings, "RENDER_TIMEOUT", 0.5, raising=False)
+    with pytest.raises(renderpool.WorkerFailed) as hung:
+        renderpool.run(time.sleep, 30)
+    assert hung.value.kind == "TimeoutError"
+    monkeypatch.undo()
+    assert renderpool.run(os.getpid) != os.getpid()  # the next render gets a working pool

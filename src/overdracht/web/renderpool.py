@@ -167,11 +167,16 @@ def _current_pool() -> ProcessPoolExecutor:
         return _pool
 
 
-def _discard(pool: ProcessPoolExecutor) -> None:
+def _discard(pool: ProcessPoolExecutor, *, stop_workers: bool = False) -> None:
+    """Start a new pool for the next render; ``stop_workers`` ends this one's processes too (a
+    render that hangs would otherwise keep its worker for good)."""
     global _pool
     with _pool_lock:
         if _pool is pool:
             _pool = None
+    if stop_workers:
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
     pool.shutdown(wait=False, cancel_futures=True)
 
 
@@ -195,7 +200,7 @@ def run(job: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         _discard(pool)
         raise WorkerFailed("BrokenProcessPool") from None
     except FutureTimeout:
-        future.cancel()
+        _discard(pool, stop_workers=True)
         raise WorkerFailed("TimeoutError") from None
 
 

@@ -3,6 +3,7 @@
 - ``OVERDRACHT_DATA``: the data folder (database, uploads, secret key); ``./overdracht-data``.
 - ``DATABASE_URL``: a PostgreSQL address (``postgres://user:pw@host/db``); default SQLite in the
   data folder.
+- ``OVERDRACHT_RENDER_WORKERS``: how many processes make documents at once; 2.
 - ``OVERDRACHT_PUBLIC=1``: the app listens on another address than 127.0.0.1; switches on the
   HTTPS settings (secure cookies, HSTS, SSL redirect). ``OVERDRACHT_HOSTS`` lists the host names.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 DATA_DIR = Path(os.environ.get("OVERDRACHT_DATA", "overdracht-data")).resolve()
 PUBLIC = os.environ.get("OVERDRACHT_PUBLIC", "") == "1"
@@ -118,7 +120,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 # Documents (previews, downloads, final versions) are rendered in this many worker processes,
 # never in the server's threads (renderpool.py); each takes about one core and 120 MB while it
 # renders. A render that takes longer than RENDER_TIMEOUT seconds is given up.
-RENDER_WORKERS = int(os.environ.get("OVERDRACHT_RENDER_WORKERS", "2"))
+try:
+    RENDER_WORKERS = int(os.environ.get("OVERDRACHT_RENDER_WORKERS", "2"))
+except ValueError:
+    raise ImproperlyConfigured(
+        "OVERDRACHT_RENDER_WORKERS moet een heel getal zijn, bijvoorbeeld 2."
+    ) from None
 RENDER_TIMEOUT = 300
 # At most this many of the server's threads wait for a render; more previews at once are made
 # in the background while their page says so, and the other threads keep serving pages.
