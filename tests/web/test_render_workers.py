@@ -164,3 +164,15 @@ def test_the_pool_is_renewed_after_many_renders_and_after_a_hang(monkeypatch: An
     assert hung.value.kind == "TimeoutError"
     monkeypatch.undo()
     assert renderpool.run(os.getpid) != os.getpid()  # the next render gets a working pool
+
+
+def test_renders_of_earlier_days_are_not_kept(sample_dossier: Dossier) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    documents.rendered(sample_dossier.current)
+    Voorbeeld.objects.update(created_at=timezone.now() - dt.timedelta(days=2))
+    other = create_dossier(load_dossier(SAMPLES / "po-so-compleet.yaml"), None, "test")
+    documents.rendered(other.current)
+    assert set(Voorbeeld.objects.values_list("version__dossier", flat=True)) == {other.pk}

@@ -5,7 +5,7 @@ a colleague looking at the same dossier); rendering takes seconds, serving a few
 A render is kept as :class:`~overdracht.web.models.Voorbeeld` rows beside its version, under a
 key of everything it depends on, so a changed dossier, another overlay or a new day (a concept
 carries today's date) is rendered afresh. Per dossier only the latest render of each kind is
-kept, and the rows are deleted with the dossier.
+kept, none older than a day, and the rows are deleted with the dossier.
 """
 
 from __future__ import annotations
@@ -13,15 +13,18 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from overdracht.errors import OverdrachtError
 from overdracht.web import renderpool
 from overdracht.web.models import DossierVersion, Voorbeeld
 from overdracht.web.renderpool import Rendered
+
+KEEP_FOR = timedelta(days=1)
 
 
 class RenderPending(OverdrachtError):
@@ -85,6 +88,9 @@ def store(version: DossierVersion, wat: str, sleutel: str, rendered: Rendered) -
         Voorbeeld.objects.filter(version__dossier_id=version.dossier_id, wat=wat).exclude(
             version=version, sleutel=sleutel
         ).delete()
+        # A render counts for its day only (a concept carries the date): older ones are dead
+        # weight, so the database holds at most about a day's previews.
+        Voorbeeld.objects.filter(created_at__lt=timezone.now() - KEEP_FOR).delete()
         Voorbeeld.objects.bulk_create(
             [
                 Voorbeeld(
