@@ -86,7 +86,7 @@ def fill(data_dir: Path, staff: int, dossiers: int, links: int) -> dict[str, Any
             new = inzage_links.ask(dossier, None)
         except OverdrachtError:  # nobody to ask in this sample
             continue
-        asked += [{"token": n.token, "code": n.code} for n in new]
+        asked += [{"token": n.token, "code": n.code, "dossier": dossier.public_id} for n in new]
     return {
         "staff": names,
         "dossiers": [d.public_id for d in made],

@@ -111,6 +111,45 @@ def test_parents_answering_at_the_same_moment_all_land(site: Site) -> None:
     assert server_errors(site) == []
 
 
+@pytest.mark.slow  # a live server, tens of seconds
+def test_a_parent_answering_while_the_ib_saves_the_same_dossier_loses_nothing(site: Site) -> None:
+    """Both at the same moment, on the same dossiers: the parent's answer always lands; the
+    IB'er's save lands too, or (when the parent's came first) is refused with the typed text
+    still in the form. Never is one silently overwritten by the other."""
+    ib = site.visitor()
+    ib.log_in(site.staff[0])
+    jobs: list[Callable[[], Response]] = []
+    typed: dict[str, str] = {}
+    for link in {link["dossier"]: link for link in site.links}.values():
+        url = f"/dossiers/{link['dossier']}/"
+        text = f"Gelijktijdig getypt bij {link['dossier'][:4]}."
+        typed[url] = text
+        fields = [
+            (name, text) if name == "ontwikkeling.werkhouding" else (name, value)
+            for name, value in form_fields(ib.get(url).text, url)
+        ]
+        parent = site.visitor()
+        page = f"/inzage/{link['token']}/"
+        code = [(k, v) for k, v in form_fields(parent.get(page).text) if k != "code"]
+        assert parent.post(page, [*code, ("code", link["code"])]).status == 302
+        answer = form_fields(parent.get(page).text, f"{page}indienen/", answer_radios=True)
+        jobs.append(lambda url=url, fields=fields: ib.post(url, fields))
+        jobs.append(lambda page=page, answer=answer, p=parent: p.post(f"{page}indienen/", answer))
+
+    answers = all_at_once(jobs)
+
+    for (url, text), saved, answered in zip(
+        typed.items(), answers[::2], answers[1::2], strict=True
+    ):
+        assert answered.status == 302, answered.text[:300]
+        assert saved.status in (302, 409), saved.text[:300]
+        if saved.status == 409:  # refused, with what was typed still in the form
+            assert text in saved.text
+        else:  # landed, and the parent's later version kept it
+            assert dict(form_fields(ib.get(url).text, url))["ontwikkeling.werkhouding"] == text
+    assert server_errors(site) == []
+
+
 def open_preview(visitor: Visitor, public_id: str) -> Response:
     """The documents page, then the PDF in its frame, as a browser loads them (while the
     documents are being made, the page asks again by itself: ``Refresh``)."""
