@@ -7,9 +7,12 @@ and browser cookies, for a fixed time. Every person goes round the pages an IB'e
 - overzicht: the list of dossiers (``/dossiers/``);
 - dossier: one dossier's form with its checklist;
 - live checklist: the checklist update the form sends on every change (htmx, JSON);
-- voorbeeld: the documents page and the PDF in its frame. A version's preview is rendered once
-  (in a worker process) and then served: the first request of each is counted apart from the
-  later ones.
+- opslaan: saving the form (every other round; not with ``--zonder-opslaan``), followed by
+  "voorbeeld (nieuwe versie)": the documents of the version just saved, always a new render;
+- voorbeeld: the documents page and the PDF in its frame, of one of ten dossiers everyone
+  looks at. A version's preview is rendered once (in a worker process) and then served: the
+  requests that had to wait for that render ("eerste keer") are counted apart from the later
+  ones ("daarna").
 
 Baseline, in the same run: the same round by one person alone ("één gebruiker"). Then the load
 ("20 gebruikers", or ``--clients``) for ``--seconds`` seconds. Printed per page type: p50, p95
@@ -19,6 +22,7 @@ overzicht, dossier and live checklist under load.
 
 The database is SQLite in a temporary data folder, or PostgreSQL when DATABASE_URL is set.
 Run: .venv/bin/python benchmarks/load_web.py [--clients 20] [--seconds 60] [--dossiers 100]
+[--zonder-opslaan]
 """
 
 from __future__ import annotations
@@ -40,8 +44,17 @@ sys.path.insert(0, str(ROOT / "tests" / "web"))
 
 from live import Response, Site, Visitor, form_fields, running_site  # noqa: E402
 
-PAGES = ["overzicht", "dossier", "live checklist", "voorbeeld (eerste keer)", "voorbeeld (daarna)"]
+PAGES = [
+    "overzicht",
+    "dossier",
+    "live checklist",
+    "opslaan",
+    "voorbeeld (nieuwe versie)",
+    "voorbeeld (eerste keer)",
+    "voorbeeld (daarna)",
+]
 TARGET = {"overzicht": 1.0, "dossier": 1.0, "live checklist": 1.0}
+CHECKLIST = "/dossiers/checklist-bijwerken/"
 PREVIEWED = 10  # the dossiers everyone previews: the class being handed over this week
 
 
@@ -98,44 +111,61 @@ def _timed(
     return answer
 
 
-def one_round(visitor: Visitor, results: Results, mine: str, shared: str) -> None:
-    """What an IB'er does: the overview, a dossier with some typing, a preview."""
+def one_round(
+    visitor: Visitor, results: Results, mine: str, shared: str, turn: int, save: bool
+) -> None:
+    """What an IB'er does: the overview, a dossier with some typing (and, with ``save``, saving
+    it and looking at its new documents every other time), a colleague's preview."""
     _timed(results, "overzicht", lambda: visitor.get("/dossiers/"), lambda a: a.status == 200)
     url = f"/dossiers/{mine}/"
     page = _timed(results, "dossier", lambda: visitor.get(url), lambda a: a.status == 200)
-    if page is not None and page.status == 200:
-        body = _checklist_body(page.text, url)
-        for _ in range(3):  # three changes in the form, three checklist updates
-            _timed(
-                results,
-                "live checklist",
-                lambda: visitor.post_json(
-                    "/dossiers/checklist-bijwerken/", body, {"HX-Request": "true"}
-                ),
-                lambda a: a.status == 200,
-            )
-    # The preview as a person waits for it: the documents page (asked again while it says
-    # the documents are being made, as the browser does on its Refresh header), then the PDF
-    # in its frame.
+    if page is None or page.status != 200:
+        return
+    body = _checklist_body(page.text, url)
+    for _ in range(3):  # three changes in the form, three checklist updates
+        _timed(
+            results,
+            "live checklist",
+            lambda: visitor.post_json(
+                "/dossiers/checklist-bijwerken/", body, {"HX-Request": "true"}
+            ),
+            lambda a: a.status == 200,
+        )
+    if save and turn % 2 == 0:
+        fields = [
+            (name, f"Ronde {turn}: werkt geconcentreerd.")
+            if name == "ontwikkeling.werkhouding"
+            else (name, value)
+            for name, value in form_fields(page.text, url)
+        ]
+        _timed(results, "opslaan", lambda: visitor.post(url, fields), lambda a: a.status == 302)
+        preview(visitor, results, mine, "voorbeeld (nieuwe versie)")
     kind = "voorbeeld (daarna)" if results.preview_ready(shared) else "voorbeeld (eerste keer)"
+    if preview(visitor, results, shared, kind):
+        results.mark_ready(shared)
+
+
+def preview(visitor: Visitor, results: Results, public_id: str, kind: str) -> bool:
+    """The preview as a person waits for it: the documents page (asked again while it says the
+    documents are being made, as the browser does on its Refresh header), then the PDF in its
+    frame."""
     start = time.perf_counter()
     try:
-        documents = visitor.get(f"/dossiers/{shared}/documenten/")
-        while documents.headers.get("refresh") and time.perf_counter() - start < 120:
+        documents = visitor.get(f"/dossiers/{public_id}/documenten/")
+        while documents.headers.get("refresh") and time.perf_counter() - start < 300:
             time.sleep(float(documents.headers["refresh"]))
-            documents = visitor.get(f"/dossiers/{shared}/documenten/")
+            documents = visitor.get(f"/dossiers/{public_id}/documenten/")
         frame = re.search(r'<iframe[^>]* src="([^"]+)"', documents.text)
         pdf = visitor.get(html.unescape(frame.group(1))) if frame else None
     except OSError:
         results.add(kind, None, ok=False)
-        return
+        return False
     ok = documents.status == 200 and pdf is not None and pdf.body.startswith(b"%PDF")
     results.add_seconds(kind, time.perf_counter() - start, ok)
-    if ok:
-        results.mark_ready(shared)
+    return ok
 
 
-def run(site: Site, clients: int, seconds: float, label: str) -> Results:
+def run(site: Site, clients: int, seconds: float, label: str, *, save: bool) -> Results:
     results = Results()
     visitors = []
     for number in range(clients):
@@ -144,12 +174,17 @@ def run(site: Site, clients: int, seconds: float, label: str) -> Results:
         visitors.append(visitor)
     stop = time.monotonic() + seconds
 
+    # Everyone previews the same few dossiers (never saved here); each person saves only
+    # their own, so nobody's save is refused because a colleague saved the same dossier.
+    previewed, own = site.dossiers[:PREVIEWED], site.dossiers[PREVIEWED:]
+    per_person = max(1, len(own) // clients)
+
     def person(number: int) -> None:
         visitor, turn = visitors[number], 0
+        mine = [own[(number * per_person + k) % len(own)] for k in range(per_person)]
         while time.monotonic() < stop:
-            mine = site.dossiers[(number * 7 + turn) % len(site.dossiers)]
-            shared = site.dossiers[(number + turn) % PREVIEWED]
-            one_round(visitor, results, mine, shared)
+            shared = previewed[(number + turn) % PREVIEWED]
+            one_round(visitor, results, mine[turn % len(mine)], shared, turn, save)
             turn += 1
 
     threads = [threading.Thread(target=person, args=(n,)) for n in range(clients)]
@@ -213,19 +248,26 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--dossiers", type=int, default=100)
     parser.add_argument("--baseline-seconds", type=float, default=15)
+    parser.add_argument(
+        "--zonder-opslaan",
+        action="store_true",
+        help="alleen lezen: niemand slaat op (dus geen nieuwe versies om te maken)",
+    )
     args = parser.parse_args()
+    save = not args.zonder_opslaan
     with (
         tempfile.TemporaryDirectory(prefix="overdracht-last-") as folder,
         running_site(
-            Path(folder), staff=args.clients, dossiers=max(args.dossiers, PREVIEWED), links=0
+            Path(folder), staff=args.clients, dossiers=max(args.dossiers, 2 * PREVIEWED), links=0
         ) as site,
     ):
         print(f"Database: {site.database}; {len(site.dossiers)} dossiers")
-        alone = run(site, 1, args.baseline_seconds, "één gebruiker (basislijn)")
-        load = run(site, args.clients, args.seconds, f"{args.clients} gebruikers")
+        alone = run(site, 1, args.baseline_seconds, "één gebruiker (basislijn)", save=save)
+        load = run(site, args.clients, args.seconds, f"{args.clients} gebruikers", save=save)
         ok = report(alone, load, args.clients)
         warnings = [line for line in site.log().splitlines() if "GLib" in line]
-        print(f"GLib-waarschuwingen in het serverlog: {len(warnings)}")
+        errors = [line for line in site.log().splitlines() if " ERROR " in line]
+        print(f"GLib-waarschuwingen in het serverlog: {len(warnings)}; fouten: {len(errors)}")
     return 0 if ok else 1
 
 

@@ -142,7 +142,7 @@ def test_when_many_wait_for_renders_the_page_says_so_and_the_render_goes_on(
     page = ib_client.get(f"/dossiers/{dossier.public_id}/documenten/")
     assert page.status_code == 200
     assert "De documenten worden nu gemaakt" in page.content.decode()
-    assert page["Refresh"] == "5"
+    assert page["Refresh"] == "3"
 
     deadline = time.monotonic() + 120
     while renderpool._background and time.monotonic() < deadline:

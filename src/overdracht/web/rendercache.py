@@ -30,7 +30,7 @@ KEEP_FOR = timedelta(days=1)
 class RenderPending(OverdrachtError):
     """The documents are being made right now, by a worker; the page asks again by itself."""
 
-    refresh_seconds = 5
+    refresh_seconds = 3
 
     def __init__(self) -> None:
         super().__init__(
