@@ -200,7 +200,10 @@ def run(job: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         _discard(pool)
         raise WorkerFailed("BrokenProcessPool") from None
     except FutureTimeout:
-        _discard(pool, stop_workers=True)
+        # Still waiting for a worker (a very long queue): take it out of the queue. Running:
+        # it hangs, so its worker is ended (with the renders beside it, which fail calmly).
+        if not future.cancel():
+            _discard(pool, stop_workers=True)
         raise WorkerFailed("TimeoutError") from None
 
 
