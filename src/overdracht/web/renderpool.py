@@ -146,6 +146,11 @@ _renders = 0
 _pool_lock = threading.Lock()
 
 
+# A clean process, not a fork of a server with threads; forkserver where the system has it
+# (Linux, macOS), else spawn (Windows).
+_START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
 def _workers() -> int:
     return max(1, int(getattr(settings, "RENDER_WORKERS", DEFAULT_WORKERS)))
 
@@ -159,7 +164,7 @@ def _current_pool() -> ProcessPoolExecutor:
         if _pool is None:
             _pool = ProcessPoolExecutor(
                 max_workers=_workers(),
-                mp_context=multiprocessing.get_context("forkserver"),
+                mp_context=multiprocessing.get_context(_START_METHOD),
                 initializer=_warm_up,
             )
             _renders = 0
