@@ -345,3 +345,42 @@ class Inzagereactie(models.Model):
 
     def __str__(self) -> str:
         return f"inzagereactie {self.pk}"
+
+
+# --- Rendered once, then served (issue 22) ---
+
+
+class Voorbeeld(models.Model):
+    """A document of a concept render, kept so the next preview of the same version is served,
+    not rendered again (rendering takes seconds). One row per kind and format.
+
+    ``sleutel`` is the SHA-256 of what the render depends on: the version's content, the overlay
+    and the day. Only the latest render of each kind (``wat``) of a dossier is kept; the rows go
+    with their version when a dossier is deleted.
+    """
+
+    version = models.ForeignKey(
+        DossierVersion, on_delete=models.CASCADE, related_name="voorbeelden"
+    )
+    wat = models.CharField(max_length=20, help_text="documenten, pdfa of inzage")
+    sleutel = models.CharField(max_length=64)
+    soort = models.CharField(max_length=60)
+    formaat = models.CharField(max_length=10)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+    concept = models.BooleanField(default=True)
+    weggelaten: models.JSONField[Any] = models.JSONField(default=list)
+    inhoud = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "voorbeeld"
+        verbose_name_plural = "voorbeelden"
+        ordering = ["version", "volgorde", "formaat"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "sleutel", "soort", "formaat"], name="een_voorbeeld_per_render"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"voorbeeld {self.soort}.{self.formaat} van {self.version}"

@@ -56,7 +56,8 @@ def documents_page(
         listing = documents.listing(version)
     except OverdrachtError as exc:
         context["renderfout"] = exc
-        return render(request, "overdracht/documenten.html", context, status=status)
+        page = render(request, "overdracht/documenten.html", context, status=status)
+        return _refreshing(page, exc)
     chosen = request.GET.get("document", documents.MAIN)
     if chosen not in listing.soorten:
         chosen = listing.soorten[0] if listing.soorten else documents.MAIN
@@ -200,10 +201,19 @@ def _failed(
 ) -> HttpResponse:
     """A calm page instead of a file (also inside the preview frame); the dossier is untouched."""
     if inline:
-        return render(request, "overdracht/documentfout_kaal.html", {"renderfout": exc})
+        page = render(request, "overdracht/documentfout_kaal.html", {"renderfout": exc})
+        return _refreshing(page, exc)
     context = dossier_context(dossier, "documenten")
     context.update(version=version, renderfout=exc)
-    return render(request, "overdracht/documenten.html", context)
+    return _refreshing(render(request, "overdracht/documenten.html", context), exc)
+
+
+def _refreshing(response: HttpResponse, exc: OverdrachtError) -> HttpResponse:
+    """While documents are being made, the browser asks again by itself (``Refresh``)."""
+    seconds = getattr(exc, "refresh_seconds", None)
+    if seconds:
+        response["Refresh"] = str(seconds)
+    return response
 
 
 def _labels(categories: tuple[str, ...]) -> str:
