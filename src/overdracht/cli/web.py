@@ -25,7 +25,14 @@ from overdracht.errors import InvalidInputError, UsageError
     default="127.0.0.1",
     show_default=True,
     help="Adres om op te luisteren. Een ander adres dan 127.0.0.1 zet de HTTPS-instellingen aan "
-    "(en vraagt --hostnaam); zet er dan een HTTPS-proxy voor.",
+    "en vraagt --hostnaam en --proxy.",
+)
+@click.option(
+    "--proxy",
+    metavar="ADRES",
+    help="Adres van de HTTPS-proxy (bijv. nginx) die voor de app staat, bijv. 127.0.0.1 of "
+    "10.0.0.5. Alleen van dat adres gelooft de app X-Forwarded-For, -Proto en -Host. Zet de "
+    "HTTPS-instellingen aan en vraagt --hostnaam.",
 )
 @click.option(
     "--hostnaam",
@@ -63,6 +70,7 @@ def web(
     data_dir: Path,
     port: int,
     adres: str,
+    proxy: str | None,
     hostnames: tuple[str, ...],
     beheerder: str | None,
     voorbeelden: Path | None,
@@ -73,11 +81,16 @@ def web(
     """Start de webapp op http://127.0.0.1:8000 (of --port), met de database in --data."""
     from overdracht.web import server
 
-    public = adres not in server.LOCAL_HOSTS
+    public = adres not in server.LOCAL_HOSTS or bool(proxy)
     if public and not hostnames:
         raise UsageError(
             "Geef met --hostnaam op onder welke naam de app bereikbaar is als u op een ander "
-            "adres dan 127.0.0.1 luistert."
+            "adres dan 127.0.0.1 luistert of een proxy gebruikt."
+        )
+    if public and not proxy and not controleer_log:
+        raise UsageError(
+            "Op een ander adres dan 127.0.0.1 moet een HTTPS-proxy (bijv. nginx) voor de app "
+            "staan. Geef zijn adres met --proxy, bijv. --proxy 127.0.0.1."
         )
     if receipts and not controleer_log:
         raise UsageError("--verzendbewijs hoort bij --controleer-log.")
@@ -85,6 +98,9 @@ def web(
         _check_log(data_dir, receipts)
         return
     server.configure(data_dir, public_hosts=list(hostnames) if public else None)
+    if voorbeelden is not None:
+        server.check_demo_folder(data_dir)
+
     server.migrate()
     server.prepare_log(data_dir)
     if beheerder:
@@ -108,7 +124,7 @@ def web(
         click.echo(f"Inloggen: gebruikersnaam '{login_hint[0]}', wachtwoord '{login_hint[1]}'")
     elif not server.has_accounts():
         click.echo(f"Open {url}eerste-keer/ op deze computer om het eerste account te maken.")
-    server.serve(adres, port)
+    server.serve(adres, port, proxy=proxy)
 
 
 def _check_log(data_dir: Path, receipt_paths: tuple[Path, ...]) -> None:

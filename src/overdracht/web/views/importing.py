@@ -20,7 +20,7 @@ from overdracht.errors import OverdrachtError
 from overdracht.importing import read_dossiers
 from overdracht.importing.fields import transition_ids
 from overdracht.importing.template import template_bytes
-from overdracht.web import importverslag, store
+from overdracht.web import gates, importverslag, store
 from overdracht.web.permissions import Capability, requires
 from overdracht.web.uploads import original_name, save_upload, temporary_folder, user_messages
 from overdracht.web.views.dossiers import transitions
@@ -65,6 +65,7 @@ class ImportForm(forms.Form):
 
 
 @only_importers
+@gates.one_at_a_time(gates.IMPORTS, "bestanden")
 def import_page(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

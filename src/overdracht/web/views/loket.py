@@ -10,7 +10,6 @@ import hashlib
 import io
 import zipfile
 from typing import Any
-from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -24,7 +23,7 @@ from overdracht.tlv.html import html_page
 from overdracht.tlv.letters import letter_docx, letter_name, needs_letter
 from overdracht.tlv.overview import STATUS_ORDER
 from overdracht.tlv.xlsx import xlsx_bytes
-from overdracht.web import disclosure
+from overdracht.web import disclosure, gates, search
 from overdracht.web.loket import Batch, from_database, from_zip, save_zip
 from overdracht.web.permissions import Capability, requires
 from overdracht.web.uploads import original_name, save_upload, temporary_folder, user_messages
@@ -37,7 +36,8 @@ STATUS_LABELS = {
     "waarschuwingen": "Met waarschuwingen",
     "compleet": "Compleet",
 }
-FILTERS = ("status", "overgang", "zoek")
+FILTERS = ("status", "overgang")
+SEARCH_KEY = "loket_zoek"
 
 loket_only = requires(Capability.LOKET)
 
@@ -53,7 +53,8 @@ class ZipForm(forms.Form):
 
 
 def _params(request: HttpRequest) -> dict[str, str]:
-    return {k: request.GET.get(k, "").strip() for k in FILTERS}
+    """The filters in the address, and the search text (a name) kept out of it."""
+    return search.remembered(request, SEARCH_KEY, FILTERS)
 
 
 def _batch(request: HttpRequest, token: str | None, params: dict[str, str]) -> Batch:
@@ -86,13 +87,18 @@ def _shown(batch: Batch, params: dict[str, str]) -> list[Aanvraag]:
 @loket_only
 def loket_page(request: HttpRequest, token: str | None = None) -> HttpResponse:
     form = ZipForm()
-    if request.method == "POST":
+    params, answer = search.read_filters(request, SEARCH_KEY, FILTERS)
+    if answer is not None:
+        return answer
+    if request.method == "POST" and "zoek" not in request.POST:
         form = ZipForm(request.POST, request.FILES)
         if form.is_valid():
-            new_token = _save_zip(request, form)
+            with gates.IMPORTS.enter() as admitted:  # unpacking and checking takes memory
+                if not admitted:
+                    return gates.busy_page(request, "bestanden")
+                new_token = _save_zip(request, form)
             if new_token is not None:
                 return redirect("loket_zip", token=new_token)
-    params = _params(request)
     try:
         batch = _batch(request, token, params)
     except OverdrachtError as exc:  # an unusable overlay, say: the CLI's message
@@ -111,7 +117,7 @@ def loket_page(request: HttpRequest, token: str | None = None) -> HttpResponse:
         "aantal": len(shown),
         "samenvatting": Overzicht(list(shown)).summary(),
         "params": params,
-        "query": urlencode({k: v for k, v in params.items() if v}),
+        "query": search.address_query(params),
         "token": token,
         "statuses": list(STATUS_LABELS.items()),
         "transitions": [(t, titles.get(t, t)) for t in tlv_transitions()],
