@@ -30,6 +30,17 @@ EXPLANATIONS: dict[str, str] = {
     "jgz": "Ja betekent: informatie van de jeugdgezondheidszorg (GGD, CJG) gaat mee.",
     "overdracht": "Ja betekent: het dossier mag naar de nieuwe school.",
 }
+# The same for the pupil, who is addressed as "je".
+EXPLANATIONS_JE: dict[str, str] = {
+    "jeugdhulp": "Ja betekent: de nieuwe school leest welke jeugdhulp je krijgt of kreeg.",
+    "medisch": "Ja betekent: medische informatie (zoals een diagnose of medicijnen) gaat mee.",
+    "mdo": "Ja betekent: wat in de besprekingen met hulpverleners (MDO) is afgesproken gaat mee.",
+    "psychosociaal": "Ja betekent: wat de school schreef over hoe je je voelt en over je "
+    "thuissituatie gaat mee.",
+    "ondersteuningsbehoeften": "Ja betekent: wat je nodig hebt aan extra hulp gaat mee.",
+    "jgz": "Ja betekent: informatie van de jeugdgezondheidszorg (GGD, CJG) gaat mee.",
+    "overdracht": "Ja betekent: je dossier mag naar de nieuwe school.",
+}
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,7 @@ class Category:
     categorie: str
     label: str
     uitleg: str
+    uitleg_je: str  # the same, for the pupil
     inhoud: tuple[str, ...]  # what the dossier holds in this category, as text
 
 
@@ -118,6 +130,7 @@ def _categories(doc: DossierDoc, rules: list[Any]) -> list[Category]:
             categorie,
             CATEGORY_LABELS.get(categorie, categorie),
             EXPLANATIONS.get(categorie, "Ja betekent: deze gegevens gaan mee."),
+            EXPLANATIONS_JE.get(categorie, "Ja betekent: deze gegevens gaan mee."),
             tuple(dict.fromkeys(_texts(data, paths))),
         )
         for categorie, paths in sorted(
