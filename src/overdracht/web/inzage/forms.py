@@ -21,6 +21,11 @@ EXPIRED_JE = (
 )
 
 
+def first_upper(text: str) -> str:
+    """'MDO/ZAT-besprekingen' stays so ('str.capitalize' would make it 'Mdo/zat-...')."""
+    return text[:1].upper() + text[1:]
+
+
 class AnswerForm(forms.Form):
     """Built from the plan: only what this person has a say on. ``je``: the pupil reads it, so
     it says "je", not "u" and "uw kind"."""
@@ -35,7 +40,7 @@ class AnswerForm(forms.Form):
         if decides:
             for category in plan.categorieen:
                 self.fields[f"toestemming_{category.categorie}"] = forms.ChoiceField(
-                    label=category.label.capitalize(),
+                    label=first_upper(category.label),
                     help_text=category.uitleg_je if je else category.uitleg,
                     choices=YES_NO,
                     widget=forms.RadioSelect,

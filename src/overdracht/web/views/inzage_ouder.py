@@ -24,7 +24,7 @@ from overdracht.web import disclosure
 from overdracht.web.documents import MAIN, document_bytes
 from overdracht.web.inzage import links
 from overdracht.web.inzage.apply import submit
-from overdracht.web.inzage.forms import AnswerForm
+from overdracht.web.inzage.forms import AnswerForm, first_upper
 from overdracht.web.inzage.people import Plan, plan_for
 from overdracht.web.inzage.preview import readable_report, report_pdf
 from overdracht.web.inzage.session import FORM_FIELD, ParentSession
@@ -215,7 +215,7 @@ def _choices(reactie: Inzagereactie | None) -> list[tuple[str, bool]]:
     if reactie is None:
         return []
     return [
-        (CATEGORY_LABELS.get(c, c).capitalize(), bool(yes))
+        (first_upper(CATEGORY_LABELS.get(c, c)), bool(yes))
         for c, yes in reactie.toestemmingen.items()
     ] + [(f"Bijlage {b['titel']}", bool(b["meesturen"])) for b in reactie.bijlagen]
 
