@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from overdracht.checklists.consent import CATEGORY_LABELS
 from overdracht.web.inzage.apply import Answer
 from overdracht.web.inzage.people import Plan
 
@@ -24,6 +25,15 @@ EXPIRED_JE = (
 def first_upper(text: str) -> str:
     """'MDO/ZAT-besprekingen' stays so ('str.capitalize' would make it 'Mdo/zat-...')."""
     return text[:1].upper() + text[1:]
+
+
+def chosen(reactie: Any, *, capital: bool = True) -> list[tuple[str, bool]]:
+    """What someone chose, in words: ``[("Jeugdhulp", False), ("Bijlage X", True)]``."""
+    if reactie is None:
+        return []
+    out = [(CATEGORY_LABELS.get(c, c), bool(yes)) for c, yes in reactie.toestemmingen.items()]
+    out += [(f"bijlage {b['titel']}", bool(b["meesturen"])) for b in reactie.bijlagen]
+    return [(first_upper(label) if capital else label, yes) for label, yes in out]
 
 
 class AnswerForm(forms.Form):

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from overdracht.errors import OverdrachtError
 from overdracht.model import Dossier as DossierDoc
 from overdracht.web.inzage import links
+from overdracht.web.inzage.forms import chosen
 from overdracht.web.inzage.people import plan_for
 from overdracht.web.models import Dossier, Inzageverzoek
 from overdracht.web.store import document, overlay_for
@@ -38,7 +39,11 @@ def overview(
     version = dossier.current
     doc = document(version.data)
     verzoeken = list(dossier.inzageverzoeken.prefetch_related("reacties"))
-    rows = [(v, links.state(v).value, links.lock(v).value, v.reacties.last()) for v in verzoeken]
+    rows = []
+    for v in verzoeken:
+        reactie = v.reacties.last()
+        keuzes = chosen(reactie, capital=False)
+        rows.append((v, links.state(v).value, links.lock(v).value, reactie, keuzes))
     return render(
         request,
         "overdracht/inzage/overzicht.html",

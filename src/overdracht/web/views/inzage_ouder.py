@@ -19,12 +19,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from overdracht.checklists.consent import CATEGORY_LABELS
 from overdracht.web import disclosure
 from overdracht.web.documents import MAIN, document_bytes
 from overdracht.web.inzage import links
 from overdracht.web.inzage.apply import submit
-from overdracht.web.inzage.forms import AnswerForm, first_upper
+from overdracht.web.inzage.forms import AnswerForm, chosen
 from overdracht.web.inzage.people import Plan, plan_for
 from overdracht.web.inzage.preview import readable_report, report_pdf
 from overdracht.web.inzage.session import FORM_FIELD, ParentSession
@@ -168,9 +167,9 @@ def _answer_page(
             "categorieen": {f"toestemming_{c.categorie}": c for c in plan.categorieen},
             "rapport": readable_report(document(shown.data), everything=final is None),
             "reactie": reactie,
-            "keuzes": _choices(reactie),
+            "keuzes": chosen(reactie),
             "eerder": earlier,
-            "eerdere_keuzes": _choices(earlier),
+            "eerdere_keuzes": chosen(earlier),
             "melding": session.take_flash(),
             "te_laat": too_late,
             "getypt": typed,
@@ -209,15 +208,6 @@ def _earlier(verzoek: Inzageverzoek) -> Inzagereactie | None:
         .order_by("-ingediend_op", "-pk")
         .first()
     )
-
-
-def _choices(reactie: Inzagereactie | None) -> list[tuple[str, bool]]:
-    if reactie is None:
-        return []
-    return [
-        (first_upper(CATEGORY_LABELS.get(c, c)), bool(yes))
-        for c, yes in reactie.toestemmingen.items()
-    ] + [(f"Bijlage {b['titel']}", bool(b["meesturen"])) for b in reactie.bijlagen]
 
 
 @login_not_required
