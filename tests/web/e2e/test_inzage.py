@@ -142,7 +142,10 @@ def test_a_parent_answers_on_a_phone(ib: Any, phones: Any, tmp_path: Path) -> No
     assert mother.get_by_role("heading", name="Inzage in het schooldossier").is_visible()
     screenshot(mother, "inzage-telefoon-code")
     mother.get_by_label("Code van de brief").fill(letters["moeder"].code.lower())
-    mother.get_by_role("button", name="Verder").click()
+    with mother.expect_request(lambda request: request.method == "POST") as posted:
+        mother.get_by_role("button", name="Verder").click()
+    # What Django's CSRF check refused: a no-referrer page's form is sent with Origin: null.
+    assert posted.value.header_value("origin") == "null"
     mother.wait_for_url(re.compile(r".*/inzage/$"))  # the token is gone from the address
     assert "Het dossier van Fenna Kuipers" in mother.locator("h1").inner_text()
     fits_the_screen(mother)
@@ -162,7 +165,7 @@ def test_a_parent_answers_on_a_phone(ib: Any, phones: Any, tmp_path: Path) -> No
     main_page(mother, "inzage-telefoon-gereageerd")
 
 
-def test_the_story_of_a_thirteen_year_old(ib: Any, phones: Any, tmp_path: Path) -> None:
+def test_the_story_of_a_thirteen_year_old(ib: Any, phones: Any, app: App, tmp_path: Path) -> None:
     """Issue 22's story: mother refuses jeugdhulp and disagrees, the pupil and the father agree;
     the version is made final; the parents see what was sent."""
     dossier_url = upload(ib, dossier_file(tmp_path, "Mees", "Verhoeven", 13, "123456782"))
@@ -233,6 +236,10 @@ def test_the_story_of_a_thirteen_year_old(ib: Any, phones: Any, tmp_path: Path) 
     verdict = ib.locator("main").inner_text()
     assert "rapport.pdf is precies een definitief document." in verdict
     assert "Mees Verhoeven" in verdict
+
+    # No link's secret reached the server's log.
+    for sent_letter in letters.values():
+        assert sent_letter.url.rstrip("/").rsplit("/", 1)[1] not in app.log()
 
     # The parents' page shows what was sent, and nothing else. The IB'er's own downloads
     # inside the school are access, not a disclosure (the log helper's part of issue 22).
