@@ -189,3 +189,34 @@ def test_the_ib_sees_refused_as_geweigerd(ib_client: Client, dertien: Dossier, i
     assert "jeugdhulp: geweigerd" in page
     assert "bijlage Verslag kinderpsychiater: geweigerd" in page
     assert "ontbre" not in page
+
+
+def test_the_staff_actions_take_only_a_post(ib_client: Client, dertien: Dossier, ib: Any) -> None:  # noqa: F811
+    link = links.ask(dertien, ib)[0]
+    base = f"/dossiers/{dertien.public_id}/inzage/"
+    for action in ("vragen/", f"{link.verzoek.pk}/intrekken/", f"{link.verzoek.pk}/openzetten/"):
+        assert ib_client.get(base + action).status_code == 405, action
+    assert links.find(link.token) is not None
+
+
+def test_the_staff_pages_need_a_login(client: Client, dertien: Dossier, ib: Any) -> None:  # noqa: F811
+    link = links.ask(dertien, ib)[0]
+    base = f"/dossiers/{dertien.public_id}/inzage/"
+    for action in ("", "vragen/", f"{link.verzoek.pk}/nieuwe-brief/"):
+        response = client.post(base + action, {"bevestigd": "ja"})
+        assert response.status_code in (302, 403), action
+        assert response.status_code == 403 or "/inloggen/" in response["Location"]
+    assert Inzageverzoek.objects.count() == 3
+
+
+def test_a_link_of_another_dossier_is_not_found(
+    ib_client: Client,
+    dertien: Dossier,  # noqa: F811
+    ib: Any,
+    sample_dossier: Any,
+) -> None:
+    link = links.ask(dertien, ib)[0]
+    other = f"/dossiers/{sample_dossier.public_id}/inzage/{link.verzoek.pk}/"
+    assert ib_client.post(other + "openzetten/").status_code == 404
+    assert ib_client.post(other + "nieuwe-brief/", {"bevestigd": "ja"}).status_code == 404
+    assert ib_client.post(other + "intrekken/").status_code == 404

@@ -134,3 +134,11 @@ def test_closing_the_page_ends_the_session(dertien: Dossier, ib: Any) -> None:  
     assert client.get("/inzage/").status_code == 404
     # The letter's link asks for the code again.
     assert "Vul de code in" in client.get(f"/inzage/{link.token}/").content.decode()
+
+
+def test_the_parents_pages_refuse_other_methods(dertien: Dossier, ib: Any) -> None:  # noqa: F811
+    link = links.ask(dertien, ib)[0]
+    client = browser()
+    assert client.put(f"/inzage/{link.token}/").status_code == 405
+    assert client.delete("/inzage/").status_code == 405
+    assert client.get("/inzage/afsluiten/").status_code == 405

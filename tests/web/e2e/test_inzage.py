@@ -171,7 +171,7 @@ def test_the_story_of_a_thirteen_year_old(ib: Any, phones: Any, app: App, tmp_pa
     dossier_url = upload(ib, dossier_file(tmp_path, "Mees", "Verhoeven", 13, "123456782"))
     letters = ask_inzage(ib, dossier_url, "inzage-ib-vragen")
     assert set(letters) == {"moeder", "vader", "leerling"}
-    screenshot(ib, "inzage-brieven")
+    main_page(ib, "inzage-brieven")
     letter = ib.locator("section.brief").first.inner_text()
     assert re.search(r"\d{1,2} \w+ 20\d\d", letter)  # dated
     assert "Marieke de Boer (033-4561230 of ib@regenboog-amersfoort.nl)" in letter
@@ -205,7 +205,7 @@ def test_the_story_of_a_thirteen_year_old(ib: Any, phones: Any, app: App, tmp_pa
     table = ib.locator("table").inner_text()
     assert table.count("geopend") == 3
     assert "jeugdhulp: geweigerd" in table
-    screenshot(ib, "inzage-ib-reacties")
+    main_page(ib, "inzage-ib-reacties")
     ib.goto(dossier_url + "documenten/")
     assert "compleet" in ib.locator(".paginakop .status").inner_text().lower()
 
@@ -225,7 +225,7 @@ def test_the_story_of_a_thirteen_year_old(ib: Any, phones: Any, app: App, tmp_pa
     mother.reload()
     assert mother.get_by_role("heading", name="Het dossier is definitief").is_visible()
     assert mother.get_by_role("button", name="Keuzes doorgeven aan de school").count() == 0
-    screenshot(mother, "inzage-moeder-definitief")
+    main_page(mother, "inzage-moeder-definitief")
     ib.goto(dossier_url + "inzage/")
     assert ib.locator("table").inner_text().count("gesloten voor reacties") == 3
 
