@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .conftest import SAMPLES, App, _new_page, main_page, screenshot
+from .conftest import OUTPUT, SAMPLES, App, _new_page, main_page, screenshot
 
 pytestmark = pytest.mark.browser
 SLOW = 120_000  # ms: rendering documents on a busy machine
@@ -126,6 +126,13 @@ EVERYTHING = {
 REASON = "Het stuk over thuis klopt niet meer: we wonen sinds maart weer samen."
 
 
+def pdf_pages(path: Path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [page for page in text.split("\f") if page.strip()]
+
+
 def fits_the_screen(page: Any) -> None:
     """Nothing is cut off sideways on a phone: the page is no wider than the screen."""
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -172,6 +179,14 @@ def test_the_story_of_a_thirteen_year_old(ib: Any, phones: Any, app: App, tmp_pa
     letters = ask_inzage(ib, dossier_url, "inzage-ib-vragen")
     assert set(letters) == {"moeder", "vader", "leerling"}
     main_page(ib, "inzage-brieven")
+    # Printed on A4: one letter per page, the menu and the codes list left out.
+    printed = OUTPUT / "inzage-brieven.pdf"
+    ib.pdf(path=str(printed), format="A4")
+    pages = pdf_pages(printed)
+    assert len(pages) == 3
+    assert "Beste Sandra van der Berg," in pages[0] and "Beste Mees," in pages[2]
+    assert all("Vul daar deze code in" in page for page in pages)
+    assert "Uitloggen" not in pages[0]
     letter = ib.locator("section.brief").first.inner_text()
     assert re.search(r"\d{1,2} \w+ 20\d\d", letter)  # dated
     assert "Marieke de Boer (033-4561230 of ib@regenboog-amersfoort.nl)" in letter
