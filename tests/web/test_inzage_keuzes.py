@@ -141,3 +141,11 @@ def test_an_overlay_for_another_transition_does_not_break_inzage(
     url = _open(mother, link)
     assert mother.get(url).status_code == 200
     assert _answers(mother, url, **ANSWER).status_code == 302
+
+
+def test_what_the_school_wrote_is_shown_with_its_labels(dertien: Dossier, ib: Any) -> None:  # noqa: F811
+    mother = Client()
+    url = _open(mother, _letters(dertien, ib)["moeder"])
+    text = re.sub(r"\s+", " ", mother.get(url).content.decode())
+    assert "<li>Aanbieder: Youké jeugdhulp</li>" in text
+    assert "<li>Evaluatiedatum: 01-03-2027</li>" in text
