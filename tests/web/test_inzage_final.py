@@ -220,3 +220,29 @@ def test_a_link_of_another_dossier_is_not_found(
     assert ib_client.post(other + "openzetten/").status_code == 404
     assert ib_client.post(other + "nieuwe-brief/", {"bevestigd": "ja"}).status_code == 404
     assert ib_client.post(other + "intrekken/").status_code == 404
+
+
+@pytest.mark.parametrize("rol", ["loket", "administratie"])
+def test_only_the_ib_and_the_beheerder_ask_for_inzage(
+    client: Client,
+    django_user_model: Any,
+    dertien: Dossier,  # noqa: F811
+    ib: Any,
+    beheerder: Any,
+    rol: str,
+) -> None:
+    from overdracht.web.models import Profile
+
+    link = links.ask(dertien, ib)[0]
+    user = django_user_model.objects.create_user(username=rol, password="Geheim-wachtwoord-3")
+    Profile.objects.create(user=user, rol=rol)
+    client.force_login(user)
+    base = f"/dossiers/{dertien.public_id}/inzage/"
+    assert client.get(base).status_code == 403
+    for action in ("vragen/", f"{link.verzoek.pk}/nieuwe-brief/", f"{link.verzoek.pk}/openzetten/"):
+        refused = client.post(base + action, {"bevestigd": "ja"})
+        assert refused.status_code == 403, action
+        assert "Alleen een intern begeleider" in refused.content.decode()
+    assert Inzageverzoek.objects.count() == 3
+    client.force_login(beheerder)
+    assert client.get(base).status_code == 200

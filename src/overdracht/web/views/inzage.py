@@ -20,11 +20,17 @@ from overdracht.model import Dossier as DossierDoc
 from overdracht.web.inzage import links
 from overdracht.web.inzage.forms import chosen
 from overdracht.web.inzage.people import plan_for
-from overdracht.web.models import Dossier, Inzageverzoek
+from overdracht.web.models import Dossier, Inzageverzoek, Role
+from overdracht.web.permissions import role_required
 from overdracht.web.store import document, overlay_for
 from overdracht.web.views.documents import dossier_context
 from overdracht.web.views.inzage_ouder import code_page, parent_end, parent_page, parent_pdf
 
+# Asking for inzage shows the letters' codes, and a lock-out is lifted after speaking to the
+# parent: the IB'er's work (and the beheerder's), not the loket's or the administratie's.
+ib_only = role_required(
+    frozenset({Role.IB}), "Alleen een intern begeleider vraagt inzage en maakt brieven."
+)
 CONFIRM = "bevestigd"
 CONFIRM_MISSING = (
     "Vink aan dat de eerder uitgedeelde brieven dan niet meer werken, of ga terug zonder "
@@ -32,6 +38,7 @@ CONFIRM_MISSING = (
 )
 
 
+@ib_only
 def overview(
     request: HttpRequest, public_id: str, *, fout: str = "", status: int = 200
 ) -> HttpResponse:
@@ -60,6 +67,7 @@ def overview(
     )
 
 
+@ib_only
 @require_POST
 def ask(request: HttpRequest, public_id: str) -> HttpResponse:
     """New letters for everyone; when letters handed out still work, only after confirming
@@ -75,6 +83,7 @@ def ask(request: HttpRequest, public_id: str) -> HttpResponse:
     return _letters(request, dossier, made)
 
 
+@ib_only
 @require_http_methods(["GET", "POST"])
 def renew(request: HttpRequest, public_id: str, pk: int) -> HttpResponse:
     """A new letter for one person: asks first (GET), then makes it (POST)."""
@@ -142,6 +151,7 @@ def contact(doc: DossierDoc, user: Any) -> dict[str, str]:
     return {"naam": naam, "bereik": bereik, "school": str(school.naam or "de school")}
 
 
+@ib_only
 @require_POST
 def withdraw(request: HttpRequest, public_id: str, pk: int) -> HttpResponse:
     verzoek = get_object_or_404(Inzageverzoek, pk=pk, dossier__public_id=public_id)
@@ -150,6 +160,7 @@ def withdraw(request: HttpRequest, public_id: str, pk: int) -> HttpResponse:
     return redirect("inzage_overzicht", public_id=public_id)
 
 
+@ib_only
 @require_POST
 def unlock(request: HttpRequest, public_id: str, pk: int) -> HttpResponse:
     verzoek = get_object_or_404(Inzageverzoek, pk=pk, dossier__public_id=public_id)
