@@ -38,7 +38,10 @@ CODE_PROBLEMS = {
     links.CodeResult.CLOSED: "Er is te vaak een verkeerde code ingevuld. Neem contact op met de "
     "school: zij kunnen de link weer openzetten of een nieuwe brief maken.",
 }
-EXPIRED_FORM = "Het formulier was verlopen. Vul de code nog een keer in."
+EXPIRED_FORM = (
+    "Het formulier was verlopen. Vul de code nog een keer in. Lukt het steeds niet? Deze pagina "
+    "gebruikt één cookie om te onthouden dat de code klopte: zet cookies aan voor deze website."
+)
 
 
 def _public(
