@@ -240,6 +240,7 @@ def test_the_story_of_a_thirteen_year_old(ib: Any, phones: Any, app: App, tmp_pa
     mother.reload()
     assert mother.get_by_role("heading", name="Het dossier is definitief").is_visible()
     assert mother.get_by_role("button", name="Keuzes doorgeven aan de school").count() == 0
+    assert "Youké" not in mother.locator("main").inner_text()  # the report as it went
     main_page(mother, "inzage-moeder-definitief")
     ib.goto(dossier_url + "inzage/")
     assert ib.locator("table").inner_text().count("gesloten voor reacties") == 3
