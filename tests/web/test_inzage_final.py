@@ -246,3 +246,20 @@ def test_only_the_ib_and_the_beheerder_ask_for_inzage(
     assert Inzageverzoek.objects.count() == 3
     client.force_login(beheerder)
     assert client.get(base).status_code == 200
+
+
+def test_after_final_no_paper_form_is_read_in(
+    ib_client: Client,
+    dertien: Dossier,  # noqa: F811
+    ib: Any,
+) -> None:
+    link = links.ask(dertien, ib)[0]
+    mark_final(dertien, ib)
+    url = f"/dossiers/{dertien.public_id}/inzage/{link.verzoek.pk}/papier/"
+    refused = ib_client.post(url, {"zienswijze": "eens"})
+    assert refused.status_code == 409
+    assert "Deze versie is al definitief: reageren kan niet meer." in _text(refused)
+    assert not Inzagereactie.objects.exists()
+    assert "Formulier op papier inlezen" not in _text(
+        ib_client.get(f"/dossiers/{dertien.public_id}/inzage/")
+    )

@@ -35,12 +35,17 @@ def consent_given(
     pupil_too_from: int = 12,
     pupil_alone_from: int = 16,
 ) -> bool:
-    """True if the dossier holds consent for ``categorie`` from everyone the age requires."""
+    """True if the dossier holds consent for ``categorie`` from everyone the age requires.
+
+    Consent the school typed in itself (``herkomst: school``) does not count: only the person's
+    own answer, or a signed form the school recorded, does.
+    """
     needed = required_givers(dossier.leeftijd_op(peildatum), pupil_too_from, pupil_alone_from)
     for toestemming in dossier.toestemmingen:
         if (
             toestemming.categorie == categorie
             and not toestemming.geweigerd
+            and toestemming.herkomst != "school"
             and toestemming.datum <= peildatum
             and needed <= set(toestemming.gegeven_door)
         ):

@@ -310,9 +310,11 @@ def _inzage(ctx: BuildContext) -> Section | None:
             velden(
                 ("Ingezien op", fmt.datum(i.datum)),
                 ("Ingezien door", fmt.opsomming([fmt.GEVERS[g] for g in i.door])),
-                ("Zienswijze", fmt.ZIENSWIJZE.get(i.zienswijze or "", "niet vastgelegd")),
+                ("Zienswijze", fmt.zienswijze(i)),
+                ("Nog geen reactie van", fmt.opsomming([w.lower() for w in i.wacht_op])),
                 ("Toelichting", i.toelichting),
                 ("Leerling gehoord op", fmt.datum(i.leerling_gehoord)),
+                ("Vastgelegd", fmt.HERKOMST.get(i.herkomst or "", "")),
             )
         )
     return section("Inzage en zienswijze van ouders en leerling", *blocks)
