@@ -24,6 +24,7 @@ from django.utils import timezone
 from overdracht.errors import OverdrachtError, UsageError
 from overdracht.model import Dossier as DossierDoc
 from overdracht.web import disclosure, rendercache, renderpool
+from overdracht.web.inzage import links
 from overdracht.web.models import DefinitiefDocument, Dossier, DossierVersion
 from overdracht.web.renderpool import Rendered
 from overdracht.web.store import User, document, mark_final, overlay_for
@@ -295,6 +296,7 @@ def make_final(dossier: Dossier, user: User | None, *, base_number: int) -> Doss
                 "met hun SHA-256",
                 final,
             )
+            links.close_for_final(locked, user, final)  # parents can look, no longer answer
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
