@@ -17,6 +17,8 @@ from overdracht.model.handover import (
 )
 from overdracht.model.learning import (
     Doorstroomtoets,
+    Doublure,
+    EerdereSchool,
     Intelligentieonderzoek,
     Leerachterstand,
     Ontwikkeling,
@@ -39,6 +41,12 @@ class Dossier(DossierModel):
     ontvangende_school: School
     overgang: Overgang
     ontwikkeling: Ontwikkeling | None = None
+    eerdere_scholen: list[EerdereSchool] = Field(
+        default_factory=list, description="Schoolloopbaan: scholen vóór de vertrekkende school"
+    )
+    doublures: list[Doublure] = Field(
+        default_factory=list, description="Schoolloopbaan: doublures en versnellingen"
+    )
     toetsen: list[Toets] = Field(default_factory=list)
     schooladvies: Schooladvies | None = None
     doorstroomtoets: Doorstroomtoets | None = None

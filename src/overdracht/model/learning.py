@@ -39,6 +39,9 @@ Domein = Literal[
 class Ontwikkeling(DossierModel):
     """Information on development; which parts are needed depends on the transition."""
 
+    sterke_kanten: str | None = Field(
+        default=None, description="Sterke kanten en talenten: waar de leerling goed in is"
+    )
     cognitief: str | None = None
     sociaal_emotioneel: str | None = None
     werkhouding: str | None = None
@@ -143,3 +146,26 @@ class Resultaat(DossierModel):
     vak: Tekst
     cijfer: str
     periode: str | None = None
+
+
+class EerdereSchool(DossierModel):
+    """A school the pupil attended before (schoolloopbaan, whitelist group b)."""
+
+    naam: Tekst
+    plaats: str | None = None
+    van: date | None = None
+    tot: date | None = None
+    reden: str | None = Field(
+        default=None, description="Reden van de overstap naar een volgende school"
+    )
+
+
+class Doublure(DossierModel):
+    """A year repeated or skipped (schoolloopbaan)."""
+
+    soort: Literal["doublure", "versnelling"]
+    groep_of_leerjaar: Tekst = Field(description="Bijvoorbeeld 'groep 3' of 'leerjaar 2'")
+    schooljaar: str | None = Field(
+        default=None, pattern=r"^20\d\d-20\d\d$", description="Bijv. 2022-2023"
+    )
+    reden: str | None = None

@@ -38,6 +38,24 @@ class Jeugdhulp(DossierModel):
     )
 
 
+class Verklaring(DossierModel):
+    """A dyslexie- or dyscalculieverklaring: who diagnosed it, when, and what it allows."""
+
+    datum: date | None = None
+    afgegeven_door: str | None = Field(default=None, description="Instelling of deskundige")
+    toelichting: str | None = Field(
+        default=None, description="Wat de verklaring inhoudt en welke faciliteiten helpen"
+    )
+
+
+class Lichamelijk(DossierModel):
+    """Sight, hearing and motor skills: medical information, it travels only with consent."""
+
+    zicht: str | None = None
+    gehoor: str | None = None
+    motoriek: str | None = None
+
+
 class Regie(DossierModel):
     rol: Literal["school", "casemanager"]
     naam: str | None = None
@@ -51,7 +69,12 @@ class Ondersteuning(DossierModel):
     handelingsadviezen: list[Tekst] = Field(default_factory=list)
     belemmeringen: list[Tekst] = Field(default_factory=list)
     diagnoses: list[Tekst] = Field(default_factory=list)
+    dyslexieverklaring: Verklaring | None = None
+    dyscalculieverklaring: Verklaring | None = None
     medisch: str | None = Field(default=None, description="Medische informatie (toestemming nodig)")
+    lichamelijk: Lichamelijk | None = Field(
+        default=None, description="Zicht, gehoor en motoriek (medisch: toestemming nodig)"
+    )
     jeugdhulp: Jeugdhulp | None = None
     jgz: str | None = Field(default=None, description="Informatie van JGZ/CJG (toestemming nodig)")
     lwoo_aanwijzing: str | None = Field(default=None, description="Aanwijzing LWOO van het SWV VO")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from overdracht.checklists.consent import CATEGORY_LABELS
 from overdracht.model.dossier import Dossier
 from overdracht.model.handover import Afspraak
 from overdracht.model.people import School
+from overdracht.model.support import Verklaring
 from overdracht.render import format as fmt
 from overdracht.render.blocks import opp_blocks
 from overdracht.render.context import BuildContext, officiele_naam
@@ -15,6 +17,7 @@ from overdracht.render.view import (
     DocumentView,
     Section,
     handtekening,
+    invul,
     lijst,
     section,
     tabel,
@@ -23,6 +26,7 @@ from overdracht.render.view import (
 )
 
 ONTWIKKELING_LABELS: tuple[tuple[str, str], ...] = (
+    ("sterke_kanten", "Sterke kanten en talenten"),
     ("cognitief", "Cognitieve ontwikkeling"),
     ("taal", "Taal"),
     ("spel", "Spel"),
@@ -224,6 +228,7 @@ def _resultaten(d: Dossier) -> Section | None:
     uitzondering = tekst(d.pro_uitzondering, titel="Uitzondering op de landelijke criteria")
     return section(
         "Leerresultaten en schoolloopbaan",
+        *_schoolloopbaan(d),
         toetsen,
         iq,
         achterstanden,
@@ -231,6 +236,38 @@ def _resultaten(d: Dossier) -> Section | None:
         opleidingen,
         cijfers,
         verzuim,
+    )
+
+
+def _schoolloopbaan(d: Dossier) -> list[Block | None]:
+    scholen = tabel(
+        ("School", "Plaats", "Van", "Tot", "Reden van vertrek"),
+        [
+            (s.naam, s.plaats or "", fmt.datum(s.van), fmt.datum(s.tot), s.reden or "")
+            for s in sorted(d.eerdere_scholen, key=lambda s: s.van or date.min)
+        ],
+        titel="Eerdere scholen",
+    )
+    doublures = tabel(
+        ("Soort", "Groep of leerjaar", "Schooljaar", "Reden"),
+        [
+            (x.soort, x.groep_of_leerjaar, x.schooljaar or "", x.reden or "")
+            for x in sorted(d.doublures, key=lambda x: x.schooljaar or "")
+        ],
+        titel="Doublures en versnellingen",
+    )
+    return [scholen, doublures]
+
+
+def _verklaring(titel: str, v: Verklaring | None) -> Block | None:
+    if v is None:
+        return None
+    return velden(
+        ("Verklaring", "aanwezig"),
+        ("Datum", fmt.datum(v.datum)),
+        ("Afgegeven door", v.afgegeven_door),
+        ("Toelichting en faciliteiten", v.toelichting),
+        titel=titel,
     )
 
 
@@ -266,7 +303,17 @@ def _ondersteuning(d: Dossier) -> Section | None:
         lijst(o.geboden_ondersteuning, titel="Geboden ondersteuning"),
         lijst(o.belemmeringen, titel="Belemmeringen"),
         lijst(o.diagnoses, titel="Diagnoses"),
+        _verklaring("Dyslexieverklaring", o.dyslexieverklaring),
+        _verklaring("Dyscalculieverklaring", o.dyscalculieverklaring),
         tekst(o.medisch, titel="Medische informatie"),
+        velden(
+            ("Zicht", o.lichamelijk.zicht),
+            ("Gehoor", o.lichamelijk.gehoor),
+            ("Motoriek", o.lichamelijk.motoriek),
+            titel="Zicht, gehoor en motoriek",
+        )
+        if o.lichamelijk
+        else None,
         jeugdhulp,
         tekst(o.oza, titel="Onderwijs-zorgarrangement"),
     )
@@ -299,6 +346,38 @@ def _afspraak(a: Afspraak | None) -> str:
     return "\n".join(p for p in (fmt.datum(a.datum), a.toelichting) if p)
 
 
+def _toestemmingen(d: Dossier) -> Section | None:
+    """The consents the handover rests on: only those given.
+
+    A refused or missing consent is not named: the document would tell the receiving school
+    that, say, jeugdhulp exists. What stayed home is in the sender's checklist report.
+    """
+    order = list(CATEGORY_LABELS)
+    given = sorted(
+        (t for t in d.toestemmingen if not t.geweigerd),
+        key=lambda t: (order.index(t.categorie), t.datum),
+    )
+    rows = [
+        (
+            CATEGORY_LABELS[t.categorie].capitalize(),
+            fmt.opsomming([fmt.GEVERS[g] for g in t.gegeven_door]),
+            fmt.datum(t.datum),
+            "schriftelijk" if t.schriftelijk else "mondeling",
+        )
+        for t in given
+    ]
+    return section(
+        "Toestemmingen",
+        tekst(
+            "Dit rapport bevat alleen gegevens die scholen aan elkaar mogen overdragen, en "
+            "daarnaast alleen de gegevens waarvoor toestemming is gegeven:"
+            if rows
+            else None
+        ),
+        tabel(("Gegevens", "Toestemming gegeven door", "Datum", "Vorm"), rows),
+    )
+
+
 def _inzage(ctx: BuildContext) -> Section | None:
     d = ctx.dossier
     blocks: list[Block | None] = []
@@ -315,6 +394,15 @@ def _inzage(ctx: BuildContext) -> Section | None:
                 ("Leerling gehoord op", fmt.datum(i.leerling_gehoord)),
             )
         )
+    blocks.append(
+        invul(
+            "Wilt u iets toevoegen aan dit rapport, of bent u het ergens niet mee eens? "
+            "Schrijf het hier; uw reactie gaat met het rapport mee.",
+            regels=5,
+            titel="Reactie van ouders en leerling",
+            voorgevuld=(d.inzage.toelichting,) if d.inzage and d.inzage.toelichting else (),
+        )
+    )
     return section("Inzage en zienswijze van ouders en leerling", *blocks)
 
 
@@ -349,6 +437,7 @@ def build_okr(ctx: BuildContext) -> DocumentView:
         section("Ontwikkelingsperspectief (OPP)", *opp_blocks(d)),
         _vervolg(d),
         section("Bijlagen", bijlagen),
+        _toestemmingen(d),
         _inzage(ctx),
         section("Ondertekening", signatures(ctx)),
     ]
