@@ -42,10 +42,13 @@ class Dossier(DossierModel):
     overgang: Overgang
     ontwikkeling: Ontwikkeling | None = None
     eerdere_scholen: list[EerdereSchool] = Field(
-        default_factory=list, description="Schoolloopbaan: scholen vóór de vertrekkende school"
+        default_factory=list,
+        description="Schoolloopbaan: de scholen vóór de huidige school, oudste eerst",
     )
     doublures: list[Doublure] = Field(
-        default_factory=list, description="Schoolloopbaan: doublures en versnellingen"
+        default_factory=list,
+        title="Doublures en versnellingen",
+        description="Schoolloopbaan: een jaar overgedaan of overgeslagen",
     )
     toetsen: list[Toets] = Field(default_factory=list)
     schooladvies: Schooladvies | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from overdracht.checklists.consent import CATEGORY_LABELS
+from overdracht.checklists.consent import CATEGORY_LABELS, required_givers
 from overdracht.model.dossier import Dossier
 from overdracht.model.handover import Afspraak
 from overdracht.model.people import School
@@ -42,16 +42,17 @@ ONTWIKKELING_LABELS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _leerling(d: Dossier) -> Section | None:
+def _leerling(ctx: BuildContext) -> Section | None:
+    d = ctx.dossier
     ll = d.leerling
     pupil = velden(
         ("Naam", officiele_naam(ll)),
         ("Roepnaam", ll.roepnaam),
         ("Geboortedatum", fmt.datum(ll.geboortedatum)),
-        ("Geslacht", fmt.GESLACHT.get(ll.geslacht or "", "")),
+        ("Geslacht", None if ctx.termen.volwassen else fmt.GESLACHT.get(ll.geslacht or "", "")),
         ("BSN", ll.bsn),
         ("Onderwijsnummer", ll.onderwijsnummer),
-        ("Leerlingnummer", ll.leerlingnummer),
+        (ctx.termen.nummer, ll.leerlingnummer),
         ("Groep", str(ll.groep) if ll.groep else None),
         ("Leerjaar", str(ll.leerjaar) if ll.leerjaar else None),
         ("Leerweg", fmt.LEERWEG_LABELS.get(ll.leerweg or "", ll.leerweg)),
@@ -74,7 +75,7 @@ def _leerling(d: Dossier) -> Section | None:
         ],
         titel="Ouders/verzorgers",
     )
-    return section("Gegevens van de leerling", pupil, parents)
+    return section(f"Gegevens {ctx.termen.van_de_persoon}", pupil, parents)
 
 
 def _school(titel: str, school: School) -> Block | None:
@@ -103,19 +104,26 @@ def _scholen(ctx: BuildContext) -> Section | None:
     )
     return section(
         "Scholen en overgang",
-        _school("Vertrekkende school", d.vertrekkende_school),
+        _school(ctx.termen.vertrekkend_kop, d.vertrekkende_school),
         _school("Ontvangende school", d.ontvangende_school),
         overgang,
     )
 
 
-def _ontwikkeling(d: Dossier) -> Section | None:
-    if d.ontwikkeling is None:
+def _ontwikkeling(ctx: BuildContext) -> Section | None:
+    o = ctx.dossier.ontwikkeling
+    if o is None:
         return None
-    o = d.ontwikkeling
+    t = ctx.termen
+    wensen = f"Wensen van de {t.persoon}" if t.volwassen else f"Wensen van {t.persoon} en ouders"
     return section(
         "Ontwikkeling",
-        velden(*((label, getattr(o, key)) for key, label in ONTWIKKELING_LABELS)),
+        velden(
+            *(
+                (wensen if key == "wensen" else label, getattr(o, key))
+                for key, label in ONTWIKKELING_LABELS
+            )
+        ),
     )
 
 
@@ -149,7 +157,10 @@ def _schooladvies(d: Dossier) -> Section | None:
         else:
             blocks.append(
                 velden(
-                    ("Toets", t.naam), ("Afgenomen op", fmt.datum(t.datum)), titel="Doorstroomtoets"
+                    ("Toets", t.naam),
+                    ("Afgenomen op", fmt.datum(t.datum)),
+                    ("Toetsadvies", fmt.advies(t.toetsadvies)),
+                    titel="Doorstroomtoets",
                 )
             )
             blocks.append(
@@ -271,6 +282,19 @@ def _verklaring(titel: str, v: Verklaring | None) -> Block | None:
     )
 
 
+def _zicht_gehoor_motoriek(d: Dossier) -> Block | None:
+    """Medical: ``d`` is the shareable dossier, so without medisch consent this is empty."""
+    z = d.ondersteuning.lichamelijk
+    if z is None:
+        return None
+    return velden(
+        ("Zicht", z.zicht),
+        ("Gehoor", z.gehoor),
+        ("Motoriek", z.motoriek),
+        titel="Zicht, gehoor en motoriek",
+    )
+
+
 def _ondersteuning(d: Dossier) -> Section | None:
     o = d.ondersteuning
     regie = None
@@ -306,14 +330,7 @@ def _ondersteuning(d: Dossier) -> Section | None:
         _verklaring("Dyslexieverklaring", o.dyslexieverklaring),
         _verklaring("Dyscalculieverklaring", o.dyscalculieverklaring),
         tekst(o.medisch, titel="Medische informatie"),
-        velden(
-            ("Zicht", o.lichamelijk.zicht),
-            ("Gehoor", o.lichamelijk.gehoor),
-            ("Motoriek", o.lichamelijk.motoriek),
-            titel="Zicht, gehoor en motoriek",
-        )
-        if o.lichamelijk
-        else None,
+        _zicht_gehoor_motoriek(d),
         jeugdhulp,
         tekst(o.oza, titel="Onderwijs-zorgarrangement"),
     )
@@ -346,33 +363,47 @@ def _afspraak(a: Afspraak | None) -> str:
     return "\n".join(p for p in (fmt.datum(a.datum), a.toelichting) if p)
 
 
-def _toestemmingen(d: Dossier) -> Section | None:
-    """The consents the handover rests on: only those given.
+def _toestemmingen(ctx: BuildContext) -> Section | None:
+    """The consents the handover rests on: only those that hold, and only their category.
 
-    A refused or missing consent is not named: the document would tell the receiving school
-    that, say, jeugdhulp exists. What stayed home is in the sender's checklist report.
+    A refused, missing or not yet valid consent (say, parents only while a pupil of 13 must
+    consent too) is not named: "toestemming voor jeugdhulp geweigerd" would tell the
+    receiving school that there is jeugdhulp. A consent that holds names no more than the
+    parents agreed to send. What stayed home is in the sender's checklist report.
     """
-    order = list(CATEGORY_LABELS)
-    given = sorted(
-        (t for t in d.toestemmingen if not t.geweigerd),
-        key=lambda t: (order.index(t.categorie), t.datum),
+    d = ctx.dossier
+    settings = ctx.checklist.instellingen
+    needed = required_givers(
+        ctx.leeftijd,
+        settings.toestemming_leerling_mee_vanaf,
+        settings.toestemming_leerling_alleen_vanaf,
     )
-    rows = [
-        (
-            CATEGORY_LABELS[t.categorie].capitalize(),
-            fmt.opsomming([fmt.GEVERS[g] for g in t.gegeven_door]),
-            fmt.datum(t.datum),
-            "schriftelijk" if t.schriftelijk else "mondeling",
+    rows = []
+    for categorie, label in CATEGORY_LABELS.items():
+        valid = [
+            t
+            for t in d.toestemmingen
+            if t.categorie == categorie
+            and not t.geweigerd
+            and t.datum <= ctx.peildatum
+            and needed <= set(t.gegeven_door)
+        ]
+        if not valid or categorie in ctx.privacy.left_out:
+            continue
+        latest = max(valid, key=lambda t: t.datum)
+        rows.append(
+            (
+                label[:1].upper() + label[1:],
+                fmt.opsomming([ctx.termen.gever(g) for g in latest.gegeven_door]),
+                fmt.datum(latest.datum),
+                "schriftelijk" if latest.schriftelijk else "mondeling",
+            )
         )
-        for t in given
-    ]
+    basis = "Dit rapport bevat de gegevens die scholen elkaar bij een overstap mogen geven."
     return section(
         "Toestemmingen",
         tekst(
-            "Dit rapport bevat alleen gegevens die scholen aan elkaar mogen overdragen, en "
-            "daarnaast alleen de gegevens waarvoor toestemming is gegeven:"
-            if rows
-            else None
+            basis, "Daarnaast bevat het gegevens waarvoor toestemming is gegeven:" if rows else None
         ),
         tabel(("Gegevens", "Toestemming gegeven door", "Datum", "Vorm"), rows),
     )
@@ -382,28 +413,32 @@ def _inzage(ctx: BuildContext) -> Section | None:
     d = ctx.dossier
     blocks: list[Block | None] = []
     if d.inzage is None:
-        blocks.append(tekst("De ouders hebben dit rapport nog niet ingezien."))
+        wie = f"De {ctx.termen.persoon} heeft" if ctx.termen.volwassen else "De ouders hebben"
+        blocks.append(tekst(f"{wie} dit rapport nog niet ingezien."))
     else:
         i = d.inzage
         blocks.append(
             velden(
                 ("Ingezien op", fmt.datum(i.datum)),
-                ("Ingezien door", fmt.opsomming([fmt.GEVERS[g] for g in i.door])),
+                ("Ingezien door", fmt.opsomming([ctx.termen.gever(g) for g in i.door])),
                 ("Zienswijze", fmt.ZIENSWIJZE.get(i.zienswijze or "", "niet vastgelegd")),
                 ("Toelichting", i.toelichting),
                 ("Leerling gehoord op", fmt.datum(i.leerling_gehoord)),
             )
         )
-    blocks.append(
+    return section(f"Inzage en zienswijze van {ctx.termen.reagerenden}", *blocks)
+
+
+def _reactie(ctx: BuildContext) -> Section | None:
+    """A box for the parents' (or the student's) own words; it travels with the rapport."""
+    return section(
+        f"Reactie van {ctx.termen.reagerenden}",
         invul(
             "Wilt u iets toevoegen aan dit rapport, of bent u het ergens niet mee eens? "
             "Schrijf het hier; uw reactie gaat met het rapport mee.",
             regels=5,
-            titel="Reactie van ouders en leerling",
-            voorgevuld=(d.inzage.toelichting,) if d.inzage and d.inzage.toelichting else (),
-        )
+        ),
     )
-    return section("Inzage en zienswijze van ouders en leerling", *blocks)
 
 
 def signatures(ctx: BuildContext) -> Block:
@@ -413,9 +448,11 @@ def signatures(ctx: BuildContext) -> Block:
         (f"Namens {van.naam}", ", ".join(p for p in (van.contactpersoon, van.functie) if p)),
         ("Directeur of leidinggevende", ""),
     ]
-    rows += [(f"{o.relatie.capitalize()} (voor gezien)", o.naam) for o in d.ouders if o.gezag]
-    if ctx.leeftijd >= 12:
-        rows.append(("Leerling (voor gezien)", officiele_naam(d.leerling)))
+    t = ctx.termen
+    if not t.volwassen:
+        rows += [(f"{o.relatie.capitalize()} (voor gezien)", o.naam) for o in d.ouders if o.gezag]
+    if t.leerling_reageert:
+        rows.append((f"{t.persoon_kop} (voor gezien)", officiele_naam(d.leerling)))
     return handtekening(rows)
 
 
@@ -427,9 +464,9 @@ def build_okr(ctx: BuildContext) -> DocumentView:
         [(b.titel, b.soort or b.categorie, fmt.datum(b.datum)) for b in d.bijlagen],
     )
     sections = [
-        _leerling(d),
+        _leerling(ctx),
         _scholen(ctx),
-        _ontwikkeling(d),
+        _ontwikkeling(ctx),
         _schooladvies(d),
         _resultaten(d),
         _ondersteuning(d),
@@ -437,13 +474,14 @@ def build_okr(ctx: BuildContext) -> DocumentView:
         section("Ontwikkelingsperspectief (OPP)", *opp_blocks(d)),
         _vervolg(d),
         section("Bijlagen", bijlagen),
-        _toestemmingen(d),
+        _toestemmingen(ctx),
         _inzage(ctx),
+        _reactie(ctx),
         section("Ondertekening", signatures(ctx)),
     ]
     return DocumentView(
         soort="okr",
-        titel="Onderwijskundig rapport",
+        titel=ctx.termen.document,
         ondertitel=f"{ctx.overgang_titel} · schooljaar {d.overgang.schooljaar}",
         leerling=d.leerling.volledige_naam,
         school=d.vertrekkende_school.naam,
