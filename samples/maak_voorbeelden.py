@@ -251,10 +251,6 @@ def po_so(jeugdhulp_toestemming: bool) -> dict[str, Any]:
             ],
             "belemmeringen": ["Prikkelverwerking", "Frustratietolerantie"],
             "diagnoses": ["ASS (2025, GGZ Centraal)"],
-            "lichamelijk": {
-                "zicht": "Geen bijzonderheden (oogarts 2026).",
-                "motoriek": "Grove motoriek wat onhandig; kinderfysiotherapie in 2025 afgerond.",
-            },
             "jeugdhulp": {
                 "loopt": True,
                 "aanbieder": "Youké jeugdhulp",
@@ -316,10 +312,7 @@ def po_so(jeugdhulp_toestemming: bool) -> dict[str, Any]:
             "ingangsdatum": "2027-08-01",
             "einddatum": "2029-07-31",
         },
-        toestemmingen=[
-            {"categorie": "mdo", "gegeven_door": ["ouders"], "datum": "2026-09-20"},
-            {"categorie": "medisch", "gegeven_door": ["ouders"], "datum": "2027-03-10"},
-        ],
+        toestemmingen=[{"categorie": "mdo", "gegeven_door": ["ouders"], "datum": "2026-09-20"}],
         inzage=INZAGE,
         zienswijze_aanvraag="Ouders steunen de aanvraag voor het SO.",
         warme_overdracht={
@@ -500,7 +493,11 @@ def main() -> None:
     sbo["ondersteuning"]["lichamelijk"] = {
         "zicht": "Draagt sinds groep 2 een bril (verziend); bij het lezen altijd opzetten.",
         "gehoor": "Buisjes geplaatst in 2023; gehoor nu goed.",
+        "motoriek": "Grove motoriek wat onhandig; kinderfysiotherapie in 2025 afgerond.",
     }
+    sbo["toestemmingen"].append(
+        {"categorie": "medisch", "gegeven_door": ["ouders"], "datum": "2027-03-10"}
+    )
     sbo["doublures"] = [
         {
             "soort": "doublure",

@@ -164,7 +164,7 @@ def test_intelligentie_en_leerachterstanden(tmp_path: Path) -> None:
     ]
 
 
-def test_schoolloopbaan_sterke_kanten_en_verklaringen(tmp_path: Path) -> None:
+def test_schoolloopbaan_sterke_kanten_verklaringen_en_toetsadvies(tmp_path: Path) -> None:
     dossier = _import(
         tmp_path,
         "po-vo",
@@ -190,6 +190,14 @@ def test_schoolloopbaan_sterke_kanten_en_verklaringen(tmp_path: Path) -> None:
             ],
             "Ontwikkeling": [
                 {"Leerlingnummer": "7001", "Sterke kanten": "Creatief en behulpzaam."}
+            ],
+            "Schooladvies": [
+                {
+                    "Leerlingnummer": "7001",
+                    "Definitief advies": "havo",
+                    "Doorstroomtoets": "Route 8",
+                    "Toetsadvies": "Havo / vwo",
+                }
             ],
             "Ondersteuning": [
                 {
@@ -218,3 +226,7 @@ def test_schoolloopbaan_sterke_kanten_en_verklaringen(tmp_path: Path) -> None:
         "afgegeven_door": "Praktijk Leeswijzer",
     }
     assert "dyscalculieverklaring" not in dossier["ondersteuning"]
+    assert dossier["doorstroomtoets"] == {
+        "naam": "Route 8 Doorstroomtoets",
+        "toetsadvies": "havo/vwo",
+    }

@@ -133,3 +133,12 @@ def test_terms_by_transition_and_age_come_from_the_checklist(
     assert t.document == (
         "Overdrachtsformulier" if transition == "voorschool-po" else "Onderwijskundig rapport"
     )
+
+
+def test_an_adult_student_sees_the_dossier_not_the_parents() -> None:
+    data = load_data(SAMPLES / "mbo-hbo-compleet.yaml")
+    data.pop("inzage")
+    okr = _okr(data)
+    assert "de student heeft het nog niet ingezien. Niet versturen." in okr
+    assert "De student heeft dit rapport nog niet ingezien." in okr
+    assert "de ouders" not in okr.lower() and "(voor gezien)" not in okr.replace("Student (", "")

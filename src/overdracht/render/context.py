@@ -42,8 +42,7 @@ class BuildContext:
         if not self.report.complete:
             reasons.append("het dossier is nog niet compleet")
         if self.dossier.inzage is None:
-            wie = f"de {self.termen.persoon} heeft" if self.termen.volwassen else "de ouders hebben"
-            reasons.append(f"{wie} het nog niet ingezien")
+            reasons.append(f"{self.termen.wie_inziet} het nog niet ingezien")
         if not reasons:
             return ""
         return f"CONCEPT: {fmt.opsomming(reasons)}. Niet versturen."

@@ -413,8 +413,8 @@ def _inzage(ctx: BuildContext) -> Section | None:
     d = ctx.dossier
     blocks: list[Block | None] = []
     if d.inzage is None:
-        wie = f"De {ctx.termen.persoon} heeft" if ctx.termen.volwassen else "De ouders hebben"
-        blocks.append(tekst(f"{wie} dit rapport nog niet ingezien."))
+        wie = ctx.termen.wie_inziet
+        blocks.append(tekst(f"{wie[:1].upper()}{wie[1:]} dit rapport nog niet ingezien."))
     else:
         i = d.inzage
         blocks.append(

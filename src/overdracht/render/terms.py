@@ -72,6 +72,11 @@ class Termen:
             return f"ouders en {self.persoon}"
         return "ouders"
 
+    @property
+    def wie_inziet(self) -> str:
+        """Who must see the dossier before it goes, with the verb: 'de ouders hebben'."""
+        return f"de {self.persoon} heeft" if self.volwassen else "de ouders hebben"
+
     def gever(self, gever: str) -> str:
         """Who gave consent, in words: 'ouders/verzorgers' or the person's own word."""
         return "ouders/verzorgers" if gever == "ouders" else self.persoon
