@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 SYSPKGS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils \
            libreoffice-writer-nogui fonts-dejavu-core chromium postgresql
 
-.PHONY: web demo test sysdeps lint typecheck unit unit-postgres bench clean
+.PHONY: web demo test snel sysdeps lint typecheck unit unit-postgres bench clean
 
 WEBDATA ?= web-demo
 PORT ?= 8000
@@ -52,6 +52,11 @@ unit-postgres: sysdeps $(VENV)/.installed
 	bash scripts/met-postgres.sh $(VENV)/bin/pytest tests/web -m "not browser"
 
 test: sysdeps lint typecheck unit unit-postgres
+
+# While working: everything but the browser, fuzz and slow tests, stopping at the first failure.
+snel: $(VENV)/.installed
+	$(VENV)/bin/ruff check src tests benchmarks samples
+	$(VENV)/bin/pytest -x -m "not browser and not slow" --ignore=tests/hostile
 
 bench: sysdeps $(VENV)/.installed
 	@for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -15,9 +15,12 @@ import pytest
 
 from .conftest import ROOT, SAMPLES
 
-pytestmark = pytest.mark.skipif(
-    os.environ.get("OVERDRACHT_SKIP_WHEEL") == "1", reason="OVERDRACHT_SKIP_WHEEL=1"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        os.environ.get("OVERDRACHT_SKIP_WHEEL") == "1", reason="OVERDRACHT_SKIP_WHEEL=1"
+    ),
+]
 
 
 @pytest.fixture(scope="module")

@@ -271,6 +271,7 @@ def test_far_away_cell_is_rejected(tmp_path: Path) -> None:
         import_workbook(source, tmp_path / "o", transition="po-vo")
 
 
+@pytest.mark.slow
 def test_zip_bomb_is_rejected_in_bounded_time(tmp_path: Path) -> None:
     import time
 

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -102,6 +103,7 @@ def _expected(number: str, pupil: dict[str, Any]) -> dict[str, Any]:
     return Dossier.model_validate(data).model_dump(mode="json")
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(group=year_groups)
 def test_template_round_trip(group: list[dict[str, Any]]) -> None:

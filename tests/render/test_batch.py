@@ -79,6 +79,7 @@ def test_changed_dossier_replaces_its_own_untouched_documents(folder: Path, tmp_
     assert (out / "b-so-onderwijskundig-rapport.docx").read_bytes() == b"met de hand bewerkt"
 
 
+@pytest.mark.slow
 def test_output_is_the_same_whatever_jobs_is(folder: Path, tmp_path: Path) -> None:
     one = render_batch(folder, tmp_path / "een", OKR_ONLY, jobs=1)
     two = render_batch(folder, tmp_path / "twee", OKR_ONLY, jobs=2)

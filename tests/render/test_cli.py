@@ -137,6 +137,7 @@ def test_extract_without_dossier_is_explained(tmp_path: Path) -> None:
 @pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
 )
+@pytest.mark.slow
 def test_libreoffice_converts_every_docx(rendered_samples: Path, tmp_path: Path) -> None:
     import subprocess
 

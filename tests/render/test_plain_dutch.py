@@ -64,6 +64,7 @@ def leaks_in(folder: Path) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_documents_of_all_samples_are_plain_dutch(rendered_samples: Path) -> None:
     assert leaks_in(rendered_samples) == []
 
