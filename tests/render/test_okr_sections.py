@@ -74,8 +74,22 @@ def test_toestemmingen_names_only_consents_that_hold() -> None:
     okr = _okr(data)
     section = okr.split("## Toestemmingen\n", 1)[1].split("## ", 1)[0]
     assert "Medische informatie | ouders/verzorgers | 1 maart 2026 | schriftelijk" in section
-    assert "MDO/ZAT-besprekingen" in section
     assert "eugdhulp" not in okr  # not as data, not as a refused consent
+    # Consent for MDO information, but no MDO plan in the dossier: not named either.
+    assert "MDO" not in section
+
+
+def test_a_consent_without_data_is_not_named() -> None:
+    data = load_data(FULL)
+    data["ondersteuning"].pop("jeugdhulp")
+    data["ondersteuning"].pop("medisch")
+    data["ondersteuning"].pop("lichamelijk")
+    data["opp"].pop("jeugdhulp_genoemd")
+    data["bijlagen"] = [b for b in data["bijlagen"] if b["categorie"] != "medisch"]
+    okr = _okr(data)
+    assert "Dit rapport bevat de gegevens die scholen elkaar bij een overstap mogen geven." in okr
+    assert "waarvoor toestemming is gegeven" not in okr
+    assert "eugdhulp" not in okr and "edische" not in okr
 
 
 def test_a_consent_from_parents_alone_is_not_named_for_a_pupil_of_thirteen() -> None:

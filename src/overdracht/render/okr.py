@@ -12,6 +12,7 @@ from overdracht.model.support import Verklaring
 from overdracht.render import format as fmt
 from overdracht.render.blocks import opp_blocks
 from overdracht.render.context import BuildContext, officiele_naam
+from overdracht.render.privacy import travels
 from overdracht.render.view import (
     Block,
     DocumentView,
@@ -368,8 +369,9 @@ def _toestemmingen(ctx: BuildContext) -> Section | None:
 
     A refused, missing or not yet valid consent (say, parents only while a pupil of 13 must
     consent too) is not named: "toestemming voor jeugdhulp geweigerd" would tell the
-    receiving school that there is jeugdhulp. A consent that holds names no more than the
-    parents agreed to send. What stayed home is in the sender's checklist report.
+    receiving school that there is jeugdhulp. Nor is a consent for a category of which no
+    data travels: naming it would hint at data the rapport does not hold. What stayed home is
+    in the sender's checklist report.
     """
     d = ctx.dossier
     settings = ctx.checklist.instellingen
@@ -388,7 +390,7 @@ def _toestemmingen(ctx: BuildContext) -> Section | None:
             and t.datum <= ctx.peildatum
             and needed <= set(t.gegeven_door)
         ]
-        if not valid or categorie in ctx.privacy.left_out:
+        if not valid or not travels(ctx.checklist, d, categorie):
             continue
         latest = max(valid, key=lambda t: t.datum)
         rows.append(

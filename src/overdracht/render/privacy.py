@@ -143,6 +143,25 @@ def withheld_paths(
     return {categorie: list(dict.fromkeys(rule_paths.get(categorie, []))) for categorie in missing}
 
 
+def travels(checklist: Checklist, dossier: Dossier, categorie: str) -> bool:
+    """True if ``dossier`` (a shareable one) holds data of ``categorie``.
+
+    That is a field of the category's ``toestemming`` rules or an attachment of its kind. A
+    category whose rule names no fields (consent for the handover as a whole) travels with
+    every document; a category this checklist has no rule for does not.
+    """
+    rules = [
+        r for r in checklist.regels if isinstance(r, ToestemmingRule) and r.categorie == categorie
+    ]
+    paths = [p for r in rules for p in r.gegevens]
+    if rules and not paths:
+        return True
+    data = dossier.model_dump(mode="python")
+    return any(_present(data, p.split(".")) for p in paths) or any(
+        ATTACHMENT_CATEGORY.get(b.categorie) == categorie for b in dossier.bijlagen
+    )
+
+
 def test_window_start(checklist: Checklist, dossier: Dossier, peildatum: date) -> date | None:
     """The oldest test date that may travel, from the checklist's ``toetsperiode`` rule.
 
