@@ -152,7 +152,17 @@ def test_terms_by_transition_and_age_come_from_the_checklist(
 def test_an_adult_student_sees_the_dossier_not_the_parents() -> None:
     data = load_data(SAMPLES / "mbo-hbo-compleet.yaml")
     data.pop("inzage")
+    data["ouders"] = [{"naam": "Ellen Bos", "relatie": "moeder", "telefoon": "06-10203040"}]
     okr = _okr(data)
     assert "de student heeft het nog niet ingezien. Niet versturen." in okr
     assert "De student heeft dit rapport nog niet ingezien." in okr
+    assert "Ellen Bos" not in okr and "Ouders/verzorgers" not in okr
     assert "de ouders" not in okr.lower() and "(voor gezien)" not in okr.replace("Student (", "")
+
+
+def test_an_adults_parents_are_not_in_the_shareable_dossier() -> None:
+    data = load_data(SAMPLES / "mbo-hbo-compleet.yaml")
+    data["ouders"] = [{"naam": "Ellen Bos", "relatie": "moeder"}]
+    assert build_context(Dossier.model_validate(data), today=TODAY).dossier.ouders == []
+    data["leerling"]["geboortedatum"] = "2010-02-11"  # 17: the parents still travel
+    assert build_context(Dossier.model_validate(data), today=TODAY).dossier.ouders

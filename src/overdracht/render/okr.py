@@ -60,7 +60,11 @@ def _leerling(ctx: BuildContext) -> Section | None:
         ("Leerwegondersteuning (lwoo)", "ja" if ll.lwoo else None),
         ("VVE-indicatie", "ja" if ll.vve_indicatie else None),
     )
-    parents = tabel(
+    return section(f"Gegevens {ctx.termen.van_de_persoon}", pupil, _ouders(d))
+
+
+def _ouders(d: Dossier) -> Block | None:
+    return tabel(
         ("Naam", "Relatie", "Gezag", "Contact", "Adres"),
         [
             (
@@ -76,7 +80,6 @@ def _leerling(ctx: BuildContext) -> Section | None:
         ],
         titel="Ouders/verzorgers",
     )
-    return section(f"Gegevens {ctx.termen.van_de_persoon}", pupil, parents)
 
 
 def _school(titel: str, school: School) -> Block | None:

@@ -2,10 +2,11 @@
 
 Every document is built from :func:`shareable_dossier`, a copy of the dossier in which the
 fields of every category without valid consent are emptied, attachments that parents did
-not release are dropped, and test results older than the checklist's ``toetsperiode`` allows
-are gone. What is withheld follows the resolved checklist (its ``toestemming`` and
-``toetsperiode`` rules, overlays applied), so the documents leave out exactly what the
-checklist report says they leave out. A builder cannot leak what it never receives; no
+not release are dropped, test results older than the checklist's ``toetsperiode`` allows
+are gone, and an adult's parents (``volwassen_vanaf``) are left out. What is withheld
+follows the resolved checklist (its ``toestemming`` and ``toetsperiode`` rules and its
+settings, overlays applied), so the documents leave out exactly what the checklist report
+says they leave out. A builder cannot leak what it never receives; no
 template is trusted to leave something out.
 """
 
@@ -211,6 +212,10 @@ def shareable_dossier(
         recent = [t for t in data["toetsen"] if t["datum"] >= start]
         tests_withheld = len(data["toetsen"]) - len(recent)
         data["toetsen"] = recent
+
+    # An adult decides alone: the parents are no longer the contact, their data stays home.
+    if dossier.leeftijd_op(peildatum) >= checklist.instellingen.volwassen_vanaf:
+        data["ouders"] = []
 
     dropped_mentions, to_check = _scrub_mentions(data, sorted(needles)) if needles else (0, [])
 
