@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from overdracht.checklists import evaluate as evaluate
     from overdracht.checklists import list_checklists as list_checklists
     from overdracht.checklists import load_checklist as load_checklist
+    from overdracht.consent import apply_answers as apply_answers
+    from overdracht.consent import derive_answers as derive_answers
     from overdracht.errors import OverdrachtError as OverdrachtError
     from overdracht.importing import ImportResult as ImportResult
     from overdracht.importing import import_workbook as import_workbook
@@ -52,6 +54,8 @@ _LAZY: dict[str, str] = {
     "evaluate": "overdracht.checklists",
     "list_checklists": "overdracht.checklists",
     "load_checklist": "overdracht.checklists",
+    "derive_answers": "overdracht.consent",
+    "apply_answers": "overdracht.consent",
     "render_documents": "overdracht.render",
     "extract_dossier_json": "overdracht.render",
     "RenderResult": "overdracht.render.documents",

@@ -226,8 +226,9 @@ def test_inzage_required_before_final(sample: Sample) -> None:
     report = run_check(sample("po-vo-concept"))
     assert errors_of(report, "inzage") == [
         "Inzage door ouders (en leerling) vóór verzending: er is niet vastgelegd dat ouders het "
-        "dossier hebben ingezien. Verplicht. Laat ouders (en een leerling van 16+) het dossier "
-        "inzien en leg de datum van de inzage vast."
+        "dossier hebben ingezien. Verplicht. Laat ouders (en de leerling) het dossier vóór "
+        "verzending inzien en hun zienswijze geven. In de webapp: Inzage vragen, of het "
+        "ondertekende inzageformulier inlezen."
     ]
     assert not report.complete
 

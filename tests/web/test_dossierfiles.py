@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from overdracht.cli import main
+from overdracht.consent import apply_answers
 from overdracht.errors import OverdrachtError
 from overdracht.limits import MAX_SOURCE_BYTES
 from overdracht.model import load_dossier
@@ -74,7 +75,9 @@ def test_round_trip_of_every_sample_loses_nothing(ib_client: Client, tmp_path: P
         assert download["Content-Disposition"] == f'attachment; filename="{name}"'
         path = tmp_path / name
         path.write_bytes(download.content)
-        assert load_dossier(path) == load_dossier(sample), sample.name
+        # Only what the school cannot decide changed: consent and inzage in a file are the
+        # school's word (herkomst: school), and no bijlage travels until parents said yes.
+        assert load_dossier(path) == apply_answers(load_dossier(sample), None), sample.name
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code in (0, 1), result.output  # read and checked, not refused
 
@@ -87,7 +90,7 @@ def test_json_files_and_one_file_go_to_its_dossier(ib_client: Client, tmp_path: 
     )
     dossier = Dossier.objects.get()
     assert response["Location"] == f"/dossiers/{dossier.public_id}/"
-    assert document(dossier.current.data) == doc
+    assert document(dossier.current.data) == apply_answers(doc, None)
 
 
 def test_all_dossiers_as_one_zip_follow_the_overview_filters(

@@ -37,7 +37,7 @@ BASIS = {
 
 def flat(dossier: Dossier) -> dict[str, Any]:
     """The stored version as the form posts it (name -> value), rows marked."""
-    out: dict[str, Any] = {"_versie": str(dossier.current_number)}
+    out: dict[str, Any] = {"_versie": str(dossier.current_number), "_dossier": dossier.public_id}
 
     def walk(node: Any, prefix: str) -> None:
         if isinstance(node, dict):
@@ -120,7 +120,9 @@ def test_bad_bsn_and_impossible_date_are_refused_with_the_cli_wording(ib_client:
         "geen geldig BSN (9 cijfers die de elfproef doorstaan); "
         "neem het nummer opnieuw over uit de leerlingadministratie"
     )
-    date = "&#x27;2027-02-30&#x27; is geen geldige datum; schrijf de datum als JJJJ-MM-DD"
+    date = (
+        "&#x27;2027-02-30&#x27; bestaat niet als datum; controleer dag en maand, bijv. 14-03-2014"
+    )
     # Beside the field, in the summary and in the live checklist's list of fields in error.
     assert html.count(bsn) == 3
     assert html.count(date) == 3
@@ -235,7 +237,7 @@ def test_live_checklist_lists_fields_in_error(ib_client: Client) -> None:
     post = {**BASIS, "toetsen.0._rij": "1", "toetsen.0.naam": "Cito", "toetsen.0.datum": "x"}
     html = ib_client.post("/dossiers/checklist-bijwerken/", post).content.decode()
     assert "Nog niet goed ingevuld" in html
-    assert "&#x27;x&#x27; is geen geldige datum" in html
+    assert "&#x27;x&#x27; is geen datum; vul een datum in als 14-03-2014" in html
     assert "Nog niet compleet." in html  # the rest is still checked
     post = {**BASIS, "leerling.geboortedatum": ""}
     html = ib_client.post("/dossiers/checklist-bijwerken/", post).content.decode()
@@ -269,7 +271,9 @@ def test_live_checklist_reads_the_json_the_page_sends(
     html = response.content.decode()
     assert "Nog niet compleet." in html
     assert 'href="#veld-opp-uitstroomperspectief"' not in html or "✗" in html
-    assert "1 verplicht onderdeel ontbreekt." in html
+    # ... and the parents' inzage was of the dossier before this change.
+    assert "2 verplichte onderdelen ontbreken." in html
+    assert "De inzage geldt voor versie 1 van het dossier" in html
     bad = ib_client.post(
         "/dossiers/checklist-bijwerken/", "[niet, goed", content_type="application/json"
     )
@@ -288,7 +292,7 @@ def test_live_data_is_the_form_data(name: str) -> None:
     from overdracht.web.store import as_json
 
     doc = load_dossier(SAMPLES / name)
-    fake = type("D", (), {"current_number": 1})()
+    fake = type("D", (), {"current_number": 1, "public_id": "x"})()
     fake.current = type("V", (), {"data": as_json(doc)})()
     post = flat(fake)
     query = QueryDict(mutable=True)

@@ -206,7 +206,11 @@ def test_the_story_of_a_thirteen_year_old(dertien: Dossier, ib: Any) -> None:
     }
     assert doc.inzage is not None and doc.inzage.door == ["ouders", "leerling"]
     assert doc.inzage.versie == 1
-    assert doc.inzage.toelichting == "Ouder (moeder): Liever niet."
+    assert [(r.wie, r.zienswijze, r.toelichting) for r in doc.inzage.reacties] == [
+        ("Moeder", "eens", "Liever niet."),
+        ("Vader", "eens", None),
+        ("Leerling", "eens", None),
+    ]
     assert [b.meesturen for b in doc.bijlagen] == [True, True]
 
     # Staff cannot change what she chose: a save that gives consent back is overruled.

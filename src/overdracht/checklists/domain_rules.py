@@ -154,7 +154,22 @@ class InzageRule(RuleBase):
             return [
                 Problem("inzage", "er is niet vastgelegd dat ouders het dossier hebben ingezien")
             ]
+        if inzage.herkomst == "school":
+            return [
+                Problem(
+                    "inzage",
+                    "de inzage is door de school ingevoerd en telt niet; vraag de ouders om "
+                    "inzage, of lees hun ondertekende inzageformulier in",
+                )
+            ]
         problems: list[Problem] = []
+        if inzage.wacht_op:
+            problems.append(
+                Problem(
+                    "inzage",
+                    f"nog geen reactie van {_opsomming([w.lower() for w in inzage.wacht_op])}",
+                )
+            )
         if inzage.vingerafdruk and inzage.vingerafdruk != content_fingerprint(ctx.dossier):
             seen = f"versie {inzage.versie}" if inzage.versie else "een oudere versie"
             problems.append(
@@ -166,15 +181,23 @@ class InzageRule(RuleBase):
             )
         if inzage.datum > ctx.peildatum:
             problems.append(Problem("inzage.datum", "de inzagedatum ligt in de toekomst"))
-        if "ouders" not in inzage.door and ctx.leeftijd < 18:
+        if "ouders" not in inzage.door and ctx.leeftijd < 18 and not inzage.wacht_op:
             problems.append(Problem("inzage.door", "de ouders hebben het dossier niet ingezien"))
-        if ctx.leeftijd >= ctx.instellingen.inzage_leerling_vanaf and "leerling" not in inzage.door:
+        if (
+            ctx.leeftijd >= ctx.instellingen.inzage_leerling_vanaf
+            and "leerling" not in inzage.door
+            and not inzage.wacht_op
+        ):
             problems.append(
                 Problem("inzage.door", f"de leerling is {ctx.leeftijd} en moet ook inzage krijgen")
             )
         if self.zienswijze_verplicht and inzage.zienswijze is None:
             problems.append(Problem("inzage.zienswijze", "de zienswijze is niet vastgelegd"))
         return problems
+
+
+def _opsomming(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} en {items[-1]}"
 
 
 class TlvRule(RuleBase):

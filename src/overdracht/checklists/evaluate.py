@@ -37,7 +37,7 @@ def evaluate_rule(rule: Rule, ctx: Context) -> list[Finding]:
     """Findings for one rule: 'aanwezig', 'n.v.t.', or one finding per problem."""
     applies = rule.als is None or rule.als.holds(ctx)
     severity = _severity(rule, applies)
-    base = {"rule": rule.id, "source": rule.bron, "title": rule.titel}
+    base = {"rule": rule.id, "source": rule.bron, "title": rule.titel, "action": rule.actie or ""}
 
     def info(text: str, status: Literal["aanwezig", "n.v.t."]) -> list[Finding]:
         return [

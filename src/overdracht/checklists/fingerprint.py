@@ -22,5 +22,6 @@ def content_fingerprint(dossier: Dossier) -> str:
     )
     for bijlage in data.get("bijlagen", []):
         bijlage.pop("meesturen", None)
+        bijlage.pop("id", None)  # bookkeeping, not content
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()

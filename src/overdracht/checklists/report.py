@@ -41,6 +41,11 @@ class Finding(BaseModel):
     advice: str = Field(default="", description="What the school can do (the rule's uitleg)")
     due: date | None = Field(default=None, description="Deadline this finding is about")
     source: str = Field(default="", description="Where the requirement comes from (law)")
+    action: str = Field(
+        default="",
+        description="Where the school settles this instead of a field (the rule's actie), "
+        "e.g. 'inzage-vragen'; empty: the field at 'path'",
+    )
     status: Status = Field(default="ontbreekt", description="How the checklist report lists it")
 
     @property

@@ -27,6 +27,11 @@ class RuleBase(BaseModel):
     anders: Literal["aanbevolen", "n.v.t."] = "n.v.t."
     bron: str = Field(min_length=1, description="Wet of brondocument van deze eis")
     uitleg: str | None = Field(default=None, description="Wat de school moet doen")
+    actie: Literal["inzage-vragen"] | None = Field(
+        default=None,
+        description="Waar de school dit regelt in plaats van in een veld: 'inzage-vragen' "
+        "(ouders en leerling kiezen zelf; de webapp verwijst naar Inzage vragen)",
+    )
 
     @model_validator(mode="after")
     def _condition_for_verplicht_als(self) -> RuleBase:

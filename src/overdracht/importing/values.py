@@ -6,6 +6,7 @@ import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
 
+from overdracht.datetext import DateProblem, in_range, parse_date_text
 from overdracht.importing.fields import FieldSpec
 
 Cell = object
@@ -33,10 +34,6 @@ EXCEL_ERRORS = frozenset(
 )
 _EPOCH_1900 = date(1899, 12, 30)  # serial 1 = 1900-01-01, allowing for Excel's 1900 leap bug
 _EPOCH_1904 = date(1904, 1, 1)
-_EARLIEST = date(1900, 3, 1)
-_LATEST = date(2100, 12, 31)
-_TEXT_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _TRUE = frozenset({"ja", "j", "yes", "y", "true", "waar", "1", "x", "wel", "✓", "v"})
 _FALSE = frozenset({"nee", "n", "no", "false", "onwaar", "0", "niet", "-", "geen"})
 
@@ -129,26 +126,14 @@ def to_date(cell: Cell, *, date1904: bool = False) -> date:
     if isinstance(cell, (time, timedelta)):
         raise CellProblem("de cel bevat een tijd, geen datum", "vul een datum in, bijv. 14-03-2014")
     text = str(cell).strip()
-    found = _TEXT_DATE.fullmatch(text)
     try:
-        if found:
-            day, month, year = (int(g) for g in found.groups())
-            return _in_range(date(year, month, day))
-        found = _ISO_DATE.fullmatch(text)
-        if found:
-            year, month, day = (int(g) for g in found.groups())
-            return _in_range(date(year, month, day))
-    except ValueError:
-        raise CellProblem(
-            f"'{text}' bestaat niet als datum", "controleer dag en maand, bijv. 14-03-2014"
-        ) from None
+        found = parse_date_text(text)
+    except DateProblem as problem:
+        raise CellProblem(problem.problem, problem.action) from None
+    if found is not None:
+        return found
     if re.fullmatch(r"\d+([.,]\d+)?", text):
         return _from_serial(float(text.replace(",", ".")), date1904)
-    if re.fullmatch(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2}", text):
-        raise CellProblem(
-            f"'{text}' heeft een jaartal van twee cijfers",
-            "schrijf het jaartal voluit, bijv. 14-03-2014",
-        )
     raise CellProblem(f"'{text}' is geen datum", "vul een datum in als 14-03-2014 of 2014-03-14")
 
 
@@ -164,12 +149,10 @@ def _from_serial(serial: float, date1904: bool) -> date:
 
 
 def _in_range(value: date) -> date:
-    if not _EARLIEST <= value <= _LATEST:
-        raise CellProblem(
-            f"de datum {value.strftime('%d-%m-%Y')} ligt buiten 1900-2100",
-            "controleer het jaartal",
-        )
-    return value
+    try:
+        return in_range(value)
+    except DateProblem as problem:
+        raise CellProblem(problem.problem, problem.action) from None
 
 
 def to_bool(cell: Cell) -> bool:

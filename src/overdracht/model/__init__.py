@@ -1,7 +1,14 @@
 """Pydantic models of a handover dossier."""
 
 from overdracht.model.dossier import Dossier
-from overdracht.model.handover import Bijlage, Inzage, RouteFase, Toestemming, WarmeOverdracht
+from overdracht.model.handover import (
+    Bijlage,
+    Inzage,
+    Reactie,
+    RouteFase,
+    Toestemming,
+    WarmeOverdracht,
+)
 from overdracht.model.learning import ADVIES_VOLGORDE, Schooladvies, Toets
 from overdracht.model.loading import (
     dossier_schema,
@@ -24,6 +31,7 @@ __all__ = [
     "Opp",
     "Ouder",
     "Overgang",
+    "Reactie",
     "RouteFase",
     "School",
     "Schooladvies",

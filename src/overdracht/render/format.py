@@ -6,6 +6,7 @@ from datetime import date
 
 from babel.dates import format_date
 
+from overdracht.model.handover import Inzage
 from overdracht.model.people import School
 
 ADVIES_LABELS: dict[str, str] = {
@@ -64,6 +65,24 @@ ZIENSWIJZE: dict[str, str] = {
     "oneens": "niet eens met de inhoud (zie toelichting)",
     "geen reactie": "geen reactie gegeven",
 }
+
+HERKOMST = {
+    "inzagepagina": "door ouders en leerling zelf, via hun inzagepagina",
+    "papier": "op een ondertekend inzageformulier, door de school ingelezen",
+    "school": "door de school ingevoerd, niet door de ouders zelf (telt niet als inzage)",
+}
+
+
+def zienswijze(inzage: Inzage) -> str:
+    """Each person's own zienswijze ('Moeder: oneens — reden; Vader: eens'), or the one
+    recorded for everyone."""
+    if inzage.reacties:
+        return "; ".join(
+            f"{r.wie}: {r.zienswijze}" + (f" — {r.toelichting}" if r.toelichting else "")
+            for r in inzage.reacties
+        )
+    return ZIENSWIJZE.get(inzage.zienswijze or "", "niet vastgelegd")
+
 
 GESLACHT = {"m": "jongen", "v": "meisje", "x": "anders / niet vermeld"}
 GEVERS = {"ouders": "ouders/verzorgers", "leerling": "leerling"}

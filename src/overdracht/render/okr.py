@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from overdracht.checklists.consent import CATEGORY_LABELS, required_givers
+from overdracht.checklists.consent import CATEGORY_LABELS, valid_consents
 from overdracht.model.dossier import Dossier
 from overdracht.model.handover import Afspraak
 from overdracht.model.people import School
@@ -378,21 +378,15 @@ def _toestemmingen(ctx: BuildContext) -> Section | None:
     """
     d = ctx.dossier
     settings = ctx.checklist.instellingen
-    needed = required_givers(
-        ctx.leeftijd,
-        settings.toestemming_leerling_mee_vanaf,
-        settings.toestemming_leerling_alleen_vanaf,
-    )
     rows = []
     for categorie, label in CATEGORY_LABELS.items():
-        valid = [
-            t
-            for t in d.toestemmingen
-            if t.categorie == categorie
-            and not t.geweigerd
-            and t.datum <= ctx.peildatum
-            and needed <= set(t.gegeven_door)
-        ]
+        valid = valid_consents(
+            d,
+            categorie,
+            ctx.peildatum,
+            settings.toestemming_leerling_mee_vanaf,
+            settings.toestemming_leerling_alleen_vanaf,
+        )
         if not valid or not travels(ctx.checklist, d, categorie):
             continue
         latest = max(valid, key=lambda t: t.datum)
@@ -426,9 +420,11 @@ def _inzage(ctx: BuildContext) -> Section | None:
             velden(
                 ("Ingezien op", fmt.datum(i.datum)),
                 ("Ingezien door", fmt.opsomming([ctx.termen.gever(g) for g in i.door])),
-                ("Zienswijze", fmt.ZIENSWIJZE.get(i.zienswijze or "", "niet vastgelegd")),
+                ("Zienswijze", fmt.zienswijze(i)),
+                ("Nog geen reactie van", fmt.opsomming([w.lower() for w in i.wacht_op])),
                 ("Toelichting", i.toelichting),
                 ("Leerling gehoord op", fmt.datum(i.leerling_gehoord)),
+                ("Vastgelegd", fmt.HERKOMST.get(i.herkomst or "", "")),
             )
         )
     return section(f"Inzage en zienswijze van {ctx.termen.reagerenden}", *blocks)

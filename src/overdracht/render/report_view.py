@@ -44,6 +44,10 @@ def build_checklist_report(ctx: BuildContext, dossier_naam: str) -> DocumentView
     else:
         oordeel = "Compleet: alle verplichte onderdelen zijn aanwezig."
     inzage = f"vastgelegd op {fmt.datum(d.inzage.datum)}" if d.inzage else "nog niet vastgelegd"
+    if d.inzage is not None and d.inzage.herkomst == "school":
+        inzage = "door de school ingevoerd; telt niet als inzage"
+    elif d.inzage is not None and d.inzage.wacht_op:
+        inzage += f"; nog geen reactie van {fmt.opsomming([w.lower() for w in d.inzage.wacht_op])}"
     definitief = "ja" if not ctx.concept else "nee, de documenten zijn een concept"
     samenvatting = velden(
         ("Dossier", PurePath(dossier_naam).name),

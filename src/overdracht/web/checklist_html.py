@@ -20,7 +20,9 @@ def _line(line: Line) -> str:
         f'<li class="regel regel-{line.css}">',
         f'<span class="regel-teken" aria-hidden="true">{line.symbol}</span>',
         '<div class="regel-tekst">',
-        _link(line.target, f'<span class="sr">{escape(line.state)}: </span>{escape(line.title)}'),
+        _link(line.target, f'<span class="sr">{escape(line.state)}: </span>{escape(line.title)}')
+        if line.action is None
+        else f'<span class="sr">{escape(line.state)}: </span>{escape(line.title)}',
     ]
     if line.message:
         reason = f" {escape(line.reason)}" if line.reason else ""
@@ -29,6 +31,11 @@ def _line(line: Line) -> str:
         parts.append(f'<span class="regel-uitleg">Uiterlijk {escape(line.due)}.</span>')
     if line.advice:
         parts.append(f'<span class="regel-advies">{escape(line.advice)}</span>')
+    if line.action is not None:
+        url, label = line.action
+        # Ouders en leerling kiezen zelf: the rule leads to asking them, not to a field.
+        action = f'<a href="{escape(url)}">{escape(label)}</a>' if url else escape(label)
+        parts.append(f'<span class="regel-actie">{action}</span>')
     if line.source:
         parts.append(f'<span class="regel-bron">Bron: {escape(line.source)}</span>')
     parts.append("</div></li>")

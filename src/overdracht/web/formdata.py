@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
+import secrets
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
 from pydantic import ValidationError
 
+from overdracht.datetext import DateProblem, date_text, parse_date_text
 from overdracht.validation import field_message
 from overdracht.web.formschema import Spec, dossier_specs
 
@@ -55,12 +57,35 @@ def _raw_from_data(specs: Iterable[Spec], data: Mapping[str, Any]) -> Raw:
         elif spec.kind == "multi":
             raw[_key(spec)] = [str(v) for v in value or []]
         elif spec.kind == "lines":
-            raw[_key(spec)] = "\n".join(str(v) for v in value or [])
+            shown = _shown_date if spec.item_type == "date" else str
+            raw[_key(spec)] = "\n".join(shown(v) for v in value or [])
+        elif spec.kind == "date":
+            raw[_key(spec)] = "" if value is None else _shown_date(value)
         else:
             if value is None:
                 value = spec.default  # a new row starts with the model's default
             raw[_key(spec)] = "" if value is None else _text(value)
     return raw
+
+
+def _shown_date(value: Any) -> str:
+    """A stored date (``2014-03-14``) as people write it in the form: ``14-03-2014``."""
+    text = str(value)
+    try:
+        found = parse_date_text(text)
+    except DateProblem:
+        return text
+    return found.strftime("%d-%m-%Y") if found else text
+
+
+def _typed_date(text: str) -> str:
+    """What was typed in a date field, as the ISO date the model reads; text that is not a
+    date stays as typed, so the model refuses it and :func:`error_map` explains why."""
+    try:
+        found = parse_date_text(text)
+    except DateProblem:
+        return text
+    return found.isoformat() if found else text
 
 
 def _text(value: Any) -> str:
@@ -70,8 +95,16 @@ def _text(value: Any) -> str:
 
 
 def empty_row(spec: Spec) -> Raw:
-    """A new row of a repeating part, with the model's defaults filled in."""
-    return _raw_from_data(spec.children, {})
+    """A new row of a repeating part, with the model's defaults filled in.
+
+    A row with a fixed id (a bijlage) gets a new random one: never the id of a row that was
+    removed, so no parent's answer about that one carries over.
+    """
+    raw = _raw_from_data(spec.children, {})
+    for child in spec.children:
+        if child.kind == "hidden" and child.key == "id":
+            raw["id"] = "b" + secrets.token_hex(8)
+    return raw
 
 
 def new_document(transition: str) -> Raw:
@@ -143,7 +176,8 @@ def _to_data(specs: Iterable[Spec], raw: Raw) -> dict[str, Any]:
                 data[key] = sub
         elif spec.kind == "rows":
             rows = [_to_data(spec.children, row) for row in value or []]
-            rows = [row for row in rows if row]
+            hidden = {c.key for c in spec.children if c.kind == "hidden"}
+            rows = [row for row in rows if set(row) - hidden]  # an id alone is an empty row
             if rows:
                 data[key] = rows
         elif spec.kind == "bool":
@@ -154,12 +188,16 @@ def _to_data(specs: Iterable[Spec], raw: Raw) -> dict[str, Any]:
                 data[key] = list(value)
         elif spec.kind == "lines":
             lines = [line.strip() for line in str(value or "").splitlines() if line.strip()]
+            if spec.item_type == "date":
+                lines = [_typed_date(line) for line in lines]
             if lines:
                 data[key] = lines
         else:
             text = str(value or "").strip()
             if spec.kind == "float":
                 text = text.replace(",", ".")
+            elif spec.kind == "date":
+                text = _typed_date(text)
             if text:
                 data[key] = text
     return data
@@ -244,10 +282,14 @@ def _value(spec: Spec, values: list[str]) -> Any:
     text = values[-1] if values else ""
     if spec.kind == "lines":
         lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if spec.item_type == "date":
+            lines = [_typed_date(line) for line in lines]
         return lines or _SKIP
     text = text.strip()
     if spec.kind == "float":
         text = text.replace(",", ".")
+    elif spec.kind == "date":
+        text = _typed_date(text)
     return text or _SKIP
 
 
@@ -267,7 +309,8 @@ def _finish(specs: Iterable[Spec], node: dict[str | int, Any]) -> dict[str, Any]
                 rows = [
                     _finish(spec.children, value[i]) for i in sorted(value) if isinstance(i, int)
                 ]
-                rows = [row for row in rows if row]
+                hidden = {c.key for c in spec.children if c.kind == "hidden"}
+                rows = [row for row in rows if set(row) - hidden]
                 if rows:
                     data[spec.key] = rows
         elif value is not None:
@@ -284,10 +327,27 @@ def error_map(exc: ValidationError) -> dict[str, list[str]]:
     for error in exc.errors(include_url=False):
         loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
         name = ".".join(str(part) for part in loc)
-        message = field_message(error, loc)
+        message = _date_message(error, name) or field_message(error, loc)
         if message not in errors.setdefault(name, []):
             errors[name].append(message)
     return errors
+
+
+_DATE_ERRORS = frozenset(
+    {"date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"}
+)
+
+
+def _date_message(error: Any, name: str) -> str | None:
+    """For a date field: what is wrong with the typed text, in the form's own terms (dag-maand-
+    jaar), instead of the JJJJ-MM-DD of a dossier file."""
+    if error["type"] not in _DATE_ERRORS:
+        return None
+    try:
+        date_text(str(error.get("input", "")))
+    except DateProblem as problem:
+        return str(problem)
+    return None
 
 
 # Rows: add and remove -------------------------------------------------------------------------

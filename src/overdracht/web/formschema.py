@@ -21,7 +21,18 @@ from overdracht.model import Dossier as DossierDoc
 from overdracht.web.labels import humanize
 
 Kind = Literal[
-    "text", "textarea", "date", "int", "float", "bool", "select", "multi", "lines", "group", "rows"
+    "text",
+    "textarea",
+    "date",
+    "int",
+    "float",
+    "bool",
+    "select",
+    "multi",
+    "lines",
+    "group",
+    "rows",
+    "hidden",
 ]
 
 # Free text that deserves more than one line: fields of models that are only free text
@@ -121,6 +132,7 @@ def transition_choices() -> tuple[tuple[str, str], ...]:
 
 
 # Choices that come from data rather than from a Literal in the model (with their label).
+DATE_HINT = "dag-maand-jaar, bijv. 14-03-2014"
 CHOICES_BY_NAME = {"overgang.id": ("Overgang", transition_choices)}
 
 
@@ -131,6 +143,8 @@ def _spec(name: str, info: FieldInfo, annotation: Any, model: type[BaseModel]) -
     required = info.is_required()
     default = None if required else info.get_default(call_default_factory=True)
     inner, _optional = _strip_optional(annotation)
+    if _in_form(info) == "verborgen":  # kept as it is, never typed (a bijlage's id)
+        return Spec(name, "hidden", label, "", required, default)
     if name in CHOICES_BY_NAME:
         title, make_choices = CHOICES_BY_NAME[name]
         return Spec(name, "select", title, "", required, default, make_choices())
@@ -143,7 +157,8 @@ def _spec(name: str, info: FieldInfo, annotation: Any, model: type[BaseModel]) -
             choices = choice_labels(tuple(str(v) for v in get_args(item)))
             return Spec(name, "multi", label, help_text, required, default, choices)
         item_type = "date" if item is dt.date else "text"
-        hint = "Eén per regel." + (" Schrijf datums als JJJJ-MM-DD." if item_type == "date" else "")
+        dates = f" Schrijf datums als {DATE_HINT}." if item_type == "date" else ""
+        hint = "Eén per regel." + dates
         help_text = f"{help_text} {hint}".strip()
         return Spec(name, "lines", label, help_text, required, default, item_type=item_type)
     if _is_model(inner):
@@ -158,6 +173,7 @@ def _spec(name: str, info: FieldInfo, annotation: Any, model: type[BaseModel]) -
     if inner is float:
         return Spec(name, "float", label, help_text, required, default)
     if inner is dt.date:
+        help_text = f"{help_text} {DATE_HINT.capitalize()}.".strip()
         return Spec(name, "date", label, help_text, required, default)
     long_text = short in LONG_TEXT_NAMES or _only_free_text(model)
     return Spec(name, "textarea" if long_text else "text", label, help_text, required, default)
@@ -167,10 +183,17 @@ def _only_free_text(model: type[BaseModel]) -> bool:
     return all(_strip_optional(f.annotation)[0] is str for f in model.model_fields.values())
 
 
+def _in_form(info: FieldInfo) -> object:
+    extra = info.json_schema_extra
+    return extra.get("formulier", True) if isinstance(extra, dict) else True
+
+
 def _children(model: type[BaseModel], prefix: str) -> tuple[Spec, ...]:
+    # Fields the web app writes itself (where a consent came from) are not in the form.
     return tuple(
         _spec(f"{prefix}.{name}" if prefix else name, info, info.annotation, model)
         for name, info in model.model_fields.items()
+        if _in_form(info) is not False
     )
 
 

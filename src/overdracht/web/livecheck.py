@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.urls import reverse
 from pydantic import ValidationError
 
 from overdracht.checklists import Finding, load_checklist
@@ -17,6 +18,8 @@ from overdracht.model import Dossier as DossierDoc
 from overdracht.web import store
 from overdracht.web.formdata import error_map
 from overdracht.web.formview import anchor_for, field_id, field_label
+from overdracht.web.inzage.answers import enforce
+from overdracht.web.models import Dossier
 
 MAX_ROUNDS = 8
 SYMBOLS = {
@@ -42,6 +45,7 @@ class Line:
     reason: str = ""
     advice: str = ""
     due: str = ""
+    action: tuple[str, str] | None = None  # (url, label): settled on another page, not a field
 
 
 @dataclass
@@ -125,9 +129,13 @@ def _drop(data: dict[str, Any], locs: list[tuple[str | int, ...]]) -> bool:
     return dropped
 
 
-def live_checklist(data: dict[str, Any]) -> LiveChecklist:
+def live_checklist(data: dict[str, Any], dossier: Dossier | None = None) -> LiveChecklist:
     """The checklist for the typed values (as :func:`to_data` gives them), with the fields that
-    could not be checked."""
+    could not be checked.
+
+    It checks what saving would store: the parents' and pupil's answers of ``dossier`` put
+    back, and consent or inzage typed by staff counted as the school's, not theirs.
+    """
     checked = lenient_document(data)
     doc = checked.doc
     result = LiveChecklist()
@@ -138,12 +146,12 @@ def live_checklist(data: dict[str, Any]) -> LiveChecklist:
     if doc is None:
         result.lines = _unchecked(data)
         return result
-    report = store.check_document(doc)
+    report = store.check_document(enforce(dossier, doc))
     result.checked = True
     result.title = report.checklist_title
     result.complete = report.complete
     result.missing = len(report.errors)
-    result.lines = [_line(f, data) for f in report.findings]
+    result.lines = [_line(f, data, dossier) for f in report.findings]
     return result
 
 
@@ -168,7 +176,20 @@ def _unchecked(data: dict[str, Any]) -> list[Line]:
     ]
 
 
-def _line(finding: Finding, data: dict[str, Any]) -> Line:
+# Where a rule's ``actie`` is settled: not a field the school types, but a page of the app.
+ACTIONS = {"inzage-vragen": ("inzage_overzicht", "#inzage-vragen", "Inzage vragen")}
+
+
+def _action(finding: Finding, dossier: Dossier | None) -> tuple[str, str] | None:
+    if finding.action not in ACTIONS or finding.severity == "info":
+        return None
+    name, anchor, label = ACTIONS[finding.action]
+    if dossier is None:  # a new dossier: inzage can be asked once it is saved
+        return ("", f"{label} (na opslaan)")
+    return (reverse(name, args=[dossier.public_id]) + anchor, label)
+
+
+def _line(finding: Finding, data: dict[str, Any], dossier: Dossier | None = None) -> Line:
     symbol, state, css = SYMBOLS.get(finding.status, SYMBOLS["ontbreekt"])
     if finding.severity == "error":
         symbol, state, css = SYMBOLS["ontbreekt"]
@@ -189,6 +210,7 @@ def _line(finding: Finding, data: dict[str, Any]) -> Line:
         reason=reason,
         advice=finding.advice if finding.severity != "info" else "",
         due=f"{finding.due:%d-%m-%Y}" if finding.due else "",
+        action=_action(finding, dossier),
     )
 
 

@@ -321,6 +321,15 @@ class Inzagereactie(models.Model):
         max_length=10, choices=[("eens", "eens"), ("oneens", "niet eens")]
     )
     toelichting = models.TextField(blank=True)
+    # Inzage on paper: the person signed the form, the IB'er read it in with the scan.
+    papier = models.BooleanField(default=False)
+    formulier = models.CharField(
+        max_length=100, blank=True, help_text="Naam van de scan in de map inzageformulieren/"
+    )
+    formulier_sha256 = models.CharField(max_length=64, blank=True)
+    ingelezen_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = "inzagereactie"

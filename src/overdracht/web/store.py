@@ -25,6 +25,7 @@ from overdracht.checklists.loader import load_checklist, overlay_bases
 from overdracht.errors import OverdrachtError
 from overdracht.model import Dossier as DossierDoc
 from overdracht.web.changes import describe_changes
+from overdracht.web.inzage.answers import enforce
 from overdracht.web.models import Dossier, DossierVersion, Overlay, Status
 
 User = AbstractBaseUser | AnonymousUser
@@ -145,7 +146,12 @@ def _user(user: User | None) -> Any:
 
 @transaction.atomic
 def create_dossier(doc: DossierDoc, user: User | None, herkomst: str = "") -> Dossier:
-    """A new dossier with ``doc`` as its first version."""
+    """A new dossier with ``doc`` as its first version.
+
+    Consent and inzage in ``doc`` (an uploaded file, say) are the school's word, not the
+    parents': they are kept as entered by the school and do not count (see ``enforce``).
+    """
+    doc = enforce(None, doc)
     report = check_document(doc)
     dossier = Dossier(current_number=1)
     _index(dossier, doc, report, final=False)
@@ -179,8 +185,6 @@ def save_version(
     current = locked.versions.get(number=locked.current_number)
     if base_number is not None and base_number != locked.current_number:
         raise VersionConflict(current)
-    from overdracht.web.inzage.apply import enforce  # (imports this module)
-
     doc = enforce(locked, doc)  # what parents and the pupil chose is never overwritten
     data = as_json(doc)
     if data == current.data:
@@ -244,6 +248,7 @@ def create_dossiers(docs: Sequence[DossierDoc], user: User | None, herkomst: str
     large inserts.
     """
     report = _Checker()
+    docs = [enforce(None, doc) for doc in docs]  # as in create_dossier
     dossiers: list[Dossier] = []
     for doc in docs:
         dossier = Dossier(current_number=1)

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from .conftest import main_page, open_dossier, open_tab
+from .papier import inzage_on_paper
 
 pytestmark = pytest.mark.browser
 SLOW = 120_000  # ms: rendering documents on a busy machine
@@ -21,7 +22,10 @@ def pdf_text(path: Path) -> str:
 
 
 def test_a_complete_dossier_is_made_final_and_its_pdf_downloaded(ib: Any, tmp_path: Path) -> None:
-    dossier = open_dossier(ib, "Daan van der Berg", overgang="po-so", status="compleet")
+    dossier = open_dossier(ib, "Daan van der Berg", overgang="po-so")
+    # Consent and inzage in the sample file are the school's word: the parents' forms count.
+    assert sorted(inzage_on_paper(ib, dossier)) == ["moeder", "vader"]
+    ib.goto(dossier)
     open_tab(ib, dossier, "Documenten")
     ib.get_by_role("heading", name="Documenten").first.wait_for()
     main_page(ib, "documenten")

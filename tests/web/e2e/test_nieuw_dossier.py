@@ -1,5 +1,6 @@
 """Issue 10's story: the IB'er makes a po-so dossier from nothing, part by part, until the live
-checklist is all green; records the inzage; makes it final; downloads the PDF and reads it."""
+checklist is all green but for what parents decide; asks for inzage and reads in the parents'
+signed forms; makes it final; downloads the PDF and reads it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from playwright.sync_api import expect
 
 from .conftest import main_page, open_tab, screenshot
 from .invullen import checklist, fill, fill_rows, open_rules, save
+from .papier import inzage_on_paper
 from .test_documenten import SLOW, pdf_text
 
 pytestmark = pytest.mark.browser
@@ -200,32 +202,21 @@ def test_the_ib_makes_a_po_so_dossier_from_nothing_until_it_is_final(
     remaining = open_rules(ib)
     assert any("Toestemming voor jeugdhulpgegevens" in rule for rule in remaining), remaining
     assert any("Inzage door ouders" in rule for rule in remaining), remaining
-    fill_rows(
-        ib,
-        "Toestemmingen",
-        [
-            {
-                "Categorie": "jeugdhulp",
-                "Gegeven door": ["ouders/verzorgers"],
-                "Datum": "2027-04-02",
-            },
-        ],
-    )
-    # She records the inzage the parents had at school.
-    fill(
-        ib,
-        "Inzage",
-        {
-            "Datum": "2027-04-20",
-            "Door": ["ouders/verzorgers"],
-            "Zienswijze": "eens",
-            "Toelichting": "Ouders herkennen het beeld.",
-        },
-    )
+    # Typing them in does not count: the parents choose themselves. The rules lead to asking.
+    fill(ib, "Inzage", {"Datum": "2027-04-20", "Door": ["ouders/verzorgers"]})
+    inzage_rule = ib.locator(".regel", has_text="Inzage door ouders")
+    expect(inzage_rule).to_contain_text("door de school ingevoerd")
+    expect(inzage_rule.get_by_role("link", name="Inzage vragen")).to_be_visible()
+    screenshot(ib, "nieuw-dossier-inzage-vragen")
+    assert "versie 4" in save(ib)
+    # The parents came to school, read the dossier and signed the form: she reads it in.
+    dossier_url = ib.url
+    people = inzage_on_paper(ib, dossier_url, {"moeder": "Ouders herkennen het beeld."})
+    assert sorted(people) == ["moeder", "vader"]
+    main_page(ib, "inzage-op-papier")
+    ib.goto(dossier_url)
     expect(checklist(ib)).to_contain_text("Compleet.")
     assert open_rules(ib) == []
-    assert "versie 4" in save(ib)
-    expect(checklist(ib)).to_contain_text("Compleet.")
     assert "Concept, compleet" in ib.locator(".paginakop .status").inner_text()
     main_page(ib, "nieuw-dossier-compleet")
 
@@ -243,5 +234,5 @@ def test_the_ib_makes_a_po_so_dossier_from_nothing_until_it_is_final(
     assert "Mees" in text and "Oosterhuis" in text
     assert "SO De Baken" in text
     assert "Youké jeugdhulp" in text  # the parents gave consent for jeugdhulp
-    assert "Ouders herkennen het beeld." in text
+    assert "Moeder: eens — Ouders herkennen het beeld.; Vader: eens" in text
     assert "CONCEPT" not in text

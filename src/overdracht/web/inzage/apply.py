@@ -1,198 +1,100 @@
-"""Parents' and pupils' answers, written into the dossier the library checks and renders.
+"""A parent's or pupil's answer from the inzage page: stored, logged, and written into a new
+version of the dossier.
 
-The answers live in :class:`~overdracht.web.models.Inzagereactie` and are re-applied on every
-save (:func:`enforce`, called by the store), so staff cannot change what a parent chose: a form
-that sets a consent back is overruled. Staff can only ask again.
-
-The latest round counts: the reactions on the highest dossier version that anyone answered for.
-A group ("ouders", "leerling") agrees to a category or bijlage only when every person of that
-group who was asked in that round answered yes; it has seen the dossier when every one of them
-answered.
+What the answers mean for the dossier is the library's (:mod:`overdracht.consent`); reading them
+from the database is :mod:`overdracht.web.inzage.answers`. The store applies them on every save
+(:func:`overdracht.web.store.save_version`), so staff cannot change what a parent chose.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
 from overdracht.checklists.consent import CATEGORY_LABELS
 from overdracht.checklists.fingerprint import content_fingerprint
-from overdracht.model import Dossier as DossierDoc
-from overdracht.model.handover import Inzage, Toestemming
 from overdracht.web import disclosure
-from overdracht.web.models import Dossier, DossierVersion, Inzagereactie, Inzageverzoek
+from overdracht.web.inzage.answers import enforce, resolved
+from overdracht.web.models import DossierVersion, Inzagereactie, Inzageverzoek
+from overdracht.web.store import document, save_version
 
-GROUPS = ("ouders", "leerling")
-
-
-@dataclass
-class Derived:
-    """What the latest round of answers says, in the dossier's own terms."""
-
-    categorieen: set[str] = field(default_factory=set)  # categories that were asked
-    toestemmingen: list[Toestemming] = field(default_factory=list)
-    bijlagen: dict[str, bool] = field(default_factory=dict)  # titel -> meesturen
-    inzage: Inzage | None = None
-
-
-def _person(verzoek: Inzageverzoek) -> tuple[str, int | None]:
-    return (verzoek.giver, verzoek.ouder_nummer)
-
-
-def derive(dossier: Dossier) -> Derived | None:
-    reacties = list(
-        Inzagereactie.objects.filter(verzoek__dossier=dossier).select_related("verzoek")
-    )
-    if not reacties:
-        return None
-    round_version = max(r.versie for r in reacties)
-    latest: dict[tuple[str, int | None], Inzagereactie] = {}
-    for reactie in sorted(reacties, key=lambda r: (r.ingediend_op, r.pk)):
-        if reactie.versie == round_version:
-            latest[_person(reactie.verzoek)] = reactie
-    asked = [
-        v
-        for v in dossier.inzageverzoeken.filter(versie=round_version)
-        if v.ingetrokken_op is None or _person(v) in latest
-    ]
-    members: dict[str, set[tuple[str, int | None]]] = {g: set() for g in GROUPS}
-    deciders: dict[str, set[tuple[str, int | None]]] = {g: set() for g in GROUPS}
-    for verzoek in asked:
-        members[verzoek.giver].add(_person(verzoek))
-        if verzoek.beslist_toestemming:
-            deciders[verzoek.giver].add(_person(verzoek))
-
-    def agreeing(answer: Any) -> list[str]:
-        groups = []
-        for group in GROUPS:
-            people = deciders[group]
-            if people and all(p in latest and answer(latest[p]) for p in people):
-                groups.append(group)
-        return groups
-
-    def refusing(answer: Any) -> list[str]:
-        return [
-            g for g in GROUPS if any(p in latest and not answer(latest[p]) for p in deciders[g])
-        ]
-
-    def day(groups: list[str]) -> date:
-        people = [p for g in groups for p in members[g] if p in latest]
-        return max(timezone.localdate(latest[p].ingediend_op) for p in people)
-
-    derived = Derived()
-    for reactie in latest.values():
-        derived.categorieen.update(reactie.toestemmingen)
-    for categorie in sorted(derived.categorieen):
-
-        def said_yes(r: Inzagereactie, c: str = categorie) -> bool:
-            return r.toestemmingen.get(c) is True
-
-        # One "no" of someone who decides is a refusal; the category stays out.
-        refused = refusing(said_yes)
-        groups = refused or agreeing(said_yes)
-        if groups:
-            word = "Geweigerd" if refused else "Gegeven"
-            derived.toestemmingen.append(
-                Toestemming.model_validate(
-                    {
-                        "categorie": categorie,
-                        "gegeven_door": groups,
-                        "datum": day(groups),
-                        "schriftelijk": True,
-                        "geweigerd": bool(refused),
-                        "toelichting": f"{word} via de inzagepagina (versie {round_version})",
-                    }
-                )
-            )
-    titles = {b["titel"] for r in latest.values() for b in r.bijlagen}
-    for titel in sorted(titles):
-        derived.bijlagen[titel] = bool(
-            agreeing(lambda r, t=titel: any(b["titel"] == t and b["meesturen"] for b in r.bijlagen))
-        )
-    seen = [g for g in GROUPS if members[g] and all(p in latest for p in members[g])]
-    if seen:
-        answers = [latest[p] for g in seen for p in members[g]]
-        reasons = [
-            f"{_who(r.verzoek).capitalize()}: {r.toelichting.strip()}"
-            for r in answers
-            if r.toelichting.strip()
-        ]
-        derived.inzage = Inzage.model_validate(
-            {
-                "datum": day(seen),
-                "door": seen,
-                "zienswijze": "oneens"
-                if any(r.zienswijze == "oneens" for r in answers)
-                else "eens",
-                "toelichting": "\n".join(reasons) or None,
-                "versie": round_version,
-                "vingerafdruk": answers[0].vingerafdruk,
-            }
-        )
-    return derived
+__all__ = ["Answer", "Paper", "enforce", "record_paper", "submit"]
 
 
 def _who(verzoek: Inzageverzoek) -> str:
     return "de leerling" if verzoek.giver == "leerling" else f"ouder ({verzoek.rol})"
 
 
-def enforce(dossier: Dossier, doc: DossierDoc) -> DossierDoc:
-    """``doc`` with the parents' and pupil's answers put back (a no-op without answers)."""
-    derived = derive(dossier)
-    if derived is None:
-        return doc
-    data = doc.model_dump(mode="python")
-    data["toestemmingen"] = [
-        t for t in data["toestemmingen"] if t["categorie"] not in derived.categorieen
-    ] + [t.model_dump(mode="python") for t in derived.toestemmingen]
-    for bijlage in data["bijlagen"]:
-        if bijlage["titel"] in derived.bijlagen:
-            bijlage["meesturen"] = derived.bijlagen[bijlage["titel"]]
-    if derived.inzage is not None:
-        data["inzage"] = derived.inzage.model_dump(mode="python")
-    return DossierDoc.model_validate(data)
-
-
 @dataclass(frozen=True)
 class Answer:
     toestemmingen: dict[str, bool]
-    bijlagen: list[dict[str, Any]]  # {"titel", "meesturen"}
+    bijlagen: list[dict[str, Any]]  # {"titel", "meesturen"} in the order shown, or with "id"
     zienswijze: str
     toelichting: str
 
 
 def submit(verzoek: Inzageverzoek, answer: Answer) -> DossierVersion | None:
     """Store the answer and write it into a new version of the dossier."""
-    from overdracht.web.store import document, save_version
+    return _store(verzoek, answer, by=verzoek.wie, paper=None)
 
+
+@dataclass(frozen=True)
+class Paper:
+    """The signed inzage form, as the IB'er read it in: the scan's name and hash, and who."""
+
+    bestand: str
+    sha256: str
+    user: Any
+
+
+def record_paper(verzoek: Inzageverzoek, answer: Answer, paper: Paper) -> DossierVersion | None:
+    """An inzage on paper: what the signed form says, stored with its scan, and logged.
+
+    The one route by which something the school enters counts as the person's own answer.
+    """
+    return _store(verzoek, answer, by=paper.user, paper=paper)
+
+
+def _store(
+    verzoek: Inzageverzoek, answer: Answer, *, by: Any, paper: Paper | None
+) -> DossierVersion | None:
     dossier = verzoek.dossier
     with transaction.atomic():
-        seen = dossier.versions.get(number=verzoek.versie)
+        seen = document(dossier.versions.get(number=verzoek.versie).data)
         Inzagereactie.objects.create(
             verzoek=verzoek,
             versie=verzoek.versie,
-            vingerafdruk=content_fingerprint(document(seen.data)),
+            vingerafdruk=content_fingerprint(seen),
             toestemmingen=answer.toestemmingen,
-            bijlagen=answer.bijlagen,
+            bijlagen=resolved(answer.bijlagen, seen),
             zienswijze=answer.zienswijze,
             toelichting=answer.toelichting,
+            papier=paper is not None,
+            formulier=paper.bestand if paper else "",
+            formulier_sha256=paper.sha256 if paper else "",
+            ingelezen_door=paper.user if paper else None,
         )
-        disclosure.note(verzoek.wie, dossier, _summary(verzoek, answer), verzoek.versie)
+        what = _summary(verzoek, answer)
+        if paper is not None:
+            what = (
+                f"Ondertekend inzageformulier van {verzoek.wie} ingelezen "
+                f"(sha256 {paper.sha256}); {what[0].lower()}{what[1:]}"
+            )
+        disclosure.note(by, dossier, what[:500], verzoek.versie)
         dossier.refresh_from_db()
+        how = "inzage op papier" if paper is not None else "inzage"
         version = save_version(
             dossier,
             document(dossier.current.data),
-            None,
+            paper.user if paper is not None else None,
             base_number=None,
-            herkomst=f"inzage: {_who(verzoek)}",
+            herkomst=f"{how}: {_who(verzoek)}",
         )
         if version is not None:
             disclosure.note(
-                verzoek.wie,
+                by,
                 dossier,
                 f"Keuzes van {verzoek.wie} verwerkt in versie {version.number}",
                 version,

@@ -20,6 +20,7 @@ from overdracht.web.views import (
     importing,
     inzage,
     loket,
+    papier,
     verificatie,
     verstrekkingen,
 )
@@ -37,4 +38,4 @@ VIEW_MODULES: list[ModuleType] = [
     verificatie,
     verstrekkingen,
 ]
-VIEW_MODULES += [documents, history, files]
+VIEW_MODULES += [documents, history, files, papier]

@@ -63,7 +63,7 @@ def _page(
         "base_number": base_number if base_number is not None else "",
         "read_only": read_only,
         "form_url": action,
-        "checklist": checklist_html(live_checklist(to_data(raw))),
+        "checklist": checklist_html(live_checklist(to_data(raw), dossier)),
         "transition_title": _transitions().get(str(raw["overgang"]["id"]), ""),
         "title": dossier.leerling_naam if dossier else "Nieuw dossier",
         "tab": "gegevens",
@@ -237,7 +237,9 @@ def _int(value: str | None) -> int | None:
 @require_POST
 def checklist_update(request: HttpRequest) -> HttpResponse:
     """The checklist for what is in the form now (htmx, on every change). Reads only."""
-    return HttpResponse(checklist_html(live_checklist(data_from_params(_params(request)))))
+    params = _params(request)
+    dossier = Dossier.objects.filter(public_id=(params.get("_dossier") or [""])[0]).first()
+    return HttpResponse(checklist_html(live_checklist(data_from_params(params), dossier)))
 
 
 def _params(request: HttpRequest) -> dict[str, list[str]]:

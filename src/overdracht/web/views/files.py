@@ -22,6 +22,11 @@ from overdracht.web.views.documents import dossier_version
 from overdracht.web.views.dossiers import filtered
 
 FILTERS = ("overgang", "status", "schooljaar", "zoek")
+CHOICES_IN_FILE = (
+    "Toestemming en inzage uit een bestand zijn bewaard als 'door de school ingevoerd' en tellen "
+    "niet mee: die kiezen ouders en leerling zelf. Vraag inzage, of lees hun ondertekende "
+    "inzageformulier in."
+)
 
 
 def dossier_file(request: HttpRequest, public_id: str, number: int | None = None) -> HttpResponse:
@@ -58,6 +63,8 @@ def files_page(request: HttpRequest) -> HttpResponse:
             dossiers, problems = dossierfiles.read_uploads(uploads)
             if not problems:
                 stored = dossierfiles.store_uploads(dossiers, request.user)
+                if any(doc.toestemmingen or doc.inzage for _name, doc in dossiers):
+                    messages.info(request, CHOICES_IN_FILE)
                 if len(stored) == 1:
                     messages.success(request, "Het dossier is ingelezen.")
                     return redirect("dossier", public_id=stored[0].public_id)
