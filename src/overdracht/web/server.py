@@ -5,12 +5,15 @@ from __future__ import annotations
 import io
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from overdracht.errors import OverdrachtError, UsageError
 from overdracht.web.privatefiles import PRIVATE_UMASK, private_folder, tighten
+
+if TYPE_CHECKING:  # Django is set up only by configure()
+    from overdracht.web.logchain import ChainCheck
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 DEMO_USER = "beheerder"
@@ -45,6 +48,40 @@ def _make_secret_key(path: Path) -> None:
         return
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(secrets.token_urlsafe(50))
+
+
+def prepare_log(data_dir: Path) -> None:
+    """After :func:`migrate`: the verstrekkingenlog's key (0600, made once, like the secret key)
+    and, for a log from an earlier version without key, its seal (itself a log entry).
+
+    A log with keyed entries whose key is gone gets no new key: appending is refused and
+    ``--controleer-log`` says the key is missing.
+    """
+    from overdracht.web import disclosure, logchain
+    from overdracht.web.models import Logregel
+
+    if not Logregel.objects.filter(gesleuteld=True).exists():
+        logchain.make_key(data_dir)
+    if logchain.read_key() is not None:
+        disclosure.seal_legacy()
+
+
+def check_log(receipts: Sequence[tuple[str, tuple[int, str]]] = ()) -> ChainCheck:
+    """``--controleer-log``: migrate and check, a broken database is a finding, not a crash."""
+    from django.db import DatabaseError
+
+    from overdracht.web.logchain import ChainCheck, verify
+
+    try:
+        migrate()
+    except DatabaseError:
+        return ChainCheck(
+            problemen=[
+                "de database kan niet worden bijgewerkt: tabellen ontbreken of zijn buiten de "
+                "app om veranderd (bijvoorbeeld de tabel van het verstrekkingenlog)."
+            ]
+        )
+    return verify(receipts)
 
 
 def migrate() -> None:

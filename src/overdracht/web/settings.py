@@ -3,6 +3,7 @@
 - ``OVERDRACHT_DATA``: the data folder (database, uploads, secret key); ``./overdracht-data``.
 - ``DATABASE_URL``: a PostgreSQL address (``postgres://user:pw@host/db``); default SQLite in the
   data folder.
+- ``OVERDRACHT_RENDER_WORKERS``: how many processes make documents at once; 2.
 - ``OVERDRACHT_IMPORTS_TEGELIJK``: how many imports run at once; 2.
 - ``OVERDRACHT_PUBLIC=1``: the app listens on another address than 127.0.0.1; switches on the
   HTTPS settings (secure cookies, HSTS, SSL redirect). ``OVERDRACHT_HOSTS`` lists the host names.
@@ -82,7 +83,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "overdracht.web.middleware.PrivateByDefault",
+    # Every view needs a login unless it is marked @login_not_required (the few public ones).
+    "overdracht.web.middleware.LoginRequired",
+    "overdracht.web.busy.DatabaseBusy",  # a busy database: a 503 page that keeps the form
 ]
 
 ROOT_URLCONF = "overdracht.web.urls"
@@ -111,9 +114,33 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Several waitress threads write: wait for the lock instead of failing at once.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Many people save at once (a whole school; parents answering the same evening):
+    # - WAL: readers never wait for a writer, and a writer never waits for readers;
+    # - IMMEDIATE: a transaction takes the write lock when it starts, so two saves queue
+    #   (up to ``timeout`` seconds) instead of one failing with "database is locked" when it
+    #   upgrades from reading to writing, which the busy timeout cannot wait out;
+    # - synchronous=NORMAL is safe in WAL mode (a power cut loses at most the last commit,
+    #   never the database) and makes every commit one write instead of two.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 30,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# Documents (previews, downloads, final versions) are rendered in this many worker processes,
+# never in the server's threads (renderpool.py); each takes about one core and 120 MB while it
+# renders. A render that takes longer than RENDER_TIMEOUT seconds is given up.
+try:
+    RENDER_WORKERS = int(os.environ.get("OVERDRACHT_RENDER_WORKERS", "2"))
+except ValueError:
+    raise ImproperlyConfigured(
+        "OVERDRACHT_RENDER_WORKERS moet een heel getal zijn, bijvoorbeeld 2."
+    ) from None
+RENDER_TIMEOUT = 300
+# At most this many of the server's threads wait for a render; more previews at once are made
+# in the background while their page says so, and the other threads keep serving pages.
+RENDER_WAITERS = 4
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -136,7 +163,7 @@ LOGIN_FAILURES_PER_ADDRESS = 30
 LOGIN_LOCK_SECONDS = 15 * 60
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "dossiers"
+LOGIN_REDIRECT_URL = "home"  # each role's own start page (permissions.START_PAGES)
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "nl"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,6 +14,7 @@ from django.urls import URLPattern, path
 
 from overdracht.web import throttle
 from overdracht.web.models import Profile, Role
+from overdracht.web.permissions import any_role, role_free, start_page
 
 LOCAL_ADDRESSES = {"127.0.0.1", "::1"}
 
@@ -37,6 +39,7 @@ class FirstAccountForm(UserCreationForm):  # type: ignore[type-arg]
         fields = ("username",)
 
 
+@login_not_required
 def first_run(request: HttpRequest) -> HttpResponse:
     """Make the first account (beheerder); only while none exists, only from this machine."""
     if get_user_model().objects.exists():
@@ -89,13 +92,14 @@ class LoginView(auth_views.LoginView):
         return super().get(request, *args, **kwargs)
 
 
+@any_role
 def home(request: HttpRequest) -> HttpResponse:
-    return redirect("dossiers")
+    return redirect(start_page(request.user))
 
 
 urlpatterns: list[URLPattern] = [
     path("", home, name="home"),
     path("inloggen/", LoginView.as_view(), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("uitloggen/", role_free(auth_views.LogoutView.as_view()), name="logout"),
     path("eerste-keer/", first_run, name="eerste_keer"),
 ]

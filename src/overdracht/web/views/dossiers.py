@@ -18,6 +18,7 @@ from django.urls import URLPattern, path, reverse
 from overdracht.checklists import list_checklists
 from overdracht.web import search
 from overdracht.web.models import Dossier, Status
+from overdracht.web.permissions import Capability, requires
 
 PAGE_SIZE = 50
 
@@ -58,6 +59,7 @@ def filter_params(request: HttpRequest) -> dict[str, str]:
     return search.remembered(request, SEARCH_KEY, FILTERS)
 
 
+@requires(Capability.LIST_DOSSIERS)
 def dossier_list(request: HttpRequest) -> HttpResponse:
     params, answer = search.read_filters(request, SEARCH_KEY, FILTERS)
     if answer is not None:

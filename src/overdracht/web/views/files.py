@@ -18,6 +18,7 @@ from django.urls import URLPattern, path
 from overdracht.web import dossierfiles, gates
 from overdracht.web.dossierfiles import Problem
 from overdracht.web.models import DossierVersion
+from overdracht.web.permissions import Capability, may, requires
 from overdracht.web.views.documents import dossier_version
 from overdracht.web.views.dossiers import filter_params, filtered
 
@@ -28,6 +29,7 @@ CHOICES_IN_FILE = (
 )
 
 
+@requires(Capability.DOWNLOAD_DOSSIER_FILE)
 def dossier_file(request: HttpRequest, public_id: str, number: int | None = None) -> HttpResponse:
     """One dossier (its current version, or version ``number``) as a YAML dossier file."""
     dossier, version = dossier_version(public_id, number)
@@ -40,6 +42,7 @@ def dossier_file(request: HttpRequest, public_id: str, number: int | None = None
     return response
 
 
+@requires(Capability.MANAGE_FILES)
 @gates.one_at_a_time(gates.IMPORTS, "bestanden")
 def files_page(request: HttpRequest) -> HttpResponse:
     """Upload dossier files (several at once): all become dossiers, or none do."""
@@ -67,6 +70,8 @@ def files_page(request: HttpRequest) -> HttpResponse:
                     messages.info(request, CHOICES_IN_FILE)
                 if len(stored) == 1:
                     messages.success(request, "Het dossier is ingelezen.")
+                    if not may(request.user, Capability.READ_DOSSIER):  # administratie
+                        return redirect("dossiers")
                     return redirect("dossier", public_id=stored[0].public_id)
                 messages.success(request, f"{len(stored)} dossiers zijn ingelezen.")
                 return redirect("dossiers")
@@ -80,6 +85,7 @@ def files_page(request: HttpRequest) -> HttpResponse:
     return render(request, "overdracht/dossierbestanden.html", context)
 
 
+@requires(Capability.BULK_EXPORT)
 def all_files_zip(request: HttpRequest) -> HttpResponseBase:
     """Every dossier of the (filtered) overview as its YAML file, in one ZIP."""
     params = filter_params(request)

@@ -25,15 +25,11 @@ from overdracht.tlv.overview import STATUS_ORDER
 from overdracht.tlv.xlsx import xlsx_bytes
 from overdracht.web import disclosure, gates, search
 from overdracht.web.loket import Batch, from_database, from_zip, save_zip
-from overdracht.web.permissions import LOKET_ROLES, role_required
+from overdracht.web.permissions import Capability, requires
 from overdracht.web.uploads import original_name, save_upload, temporary_folder, user_messages
 from overdracht.web.views.dossiers import transitions
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-REFUSAL = (
-    "De TLV-aanvragen zijn voor het loket van het samenwerkingsverband, een intern begeleider "
-    "en de beheerder."
-)
 STATUS_LABELS = {
     "onleesbaar": "Onleesbaar",
     "onvolledig": "Onvolledig",
@@ -43,7 +39,7 @@ STATUS_LABELS = {
 FILTERS = ("status", "overgang")
 SEARCH_KEY = "loket_zoek"
 
-loket_only = role_required(LOKET_ROLES, REFUSAL)
+loket_only = requires(Capability.LOKET)
 
 
 class ZipForm(forms.Form):
@@ -189,7 +185,7 @@ def _letters(request: HttpRequest, batch: Batch, shown: list[Aanvraag]) -> bytes
                     dossier,
                     dossier.current_number,
                     "TLV-brief: wat er ontbreekt aan de aanvraag (DOCX)",
-                    to_whom=aanvraag.school,
+                    to_whom=aanvraag.school or "de school van de aanvraag",
                     sha256=hashlib.sha256(letter).hexdigest(),
                 )
     return buffer.getvalue()
@@ -198,19 +194,13 @@ def _letters(request: HttpRequest, batch: Batch, shown: list[Aanvraag]) -> bytes
 def _log(
     request: HttpRequest, batch: Batch, shown: list[Aanvraag], what: str, content: bytes
 ) -> None:
-    """Every database dossier in a downloaded overview left the app: log it."""
+    """Every database dossier in a downloaded overview: access by whoever downloaded it (the
+    loket's own working list, not sent to anyone; the letters to schools are disclosures)."""
     digest = hashlib.sha256(content).hexdigest()
     for aanvraag in shown:
         dossier = batch.dossier_of(aanvraag)
         if dossier is not None:
-            disclosure.record(
-                request.user,
-                dossier,
-                dossier.current_number,
-                what,
-                to_whom="loket samenwerkingsverband",
-                sha256=digest,
-            )
+            disclosure.access(request.user, dossier, dossier.current_number, what, sha256=digest)
 
 
 urlpatterns: list[URLPattern] = [
