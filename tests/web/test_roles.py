@@ -83,6 +83,7 @@ TABLE: dict[str, Row] = {
     "document": may_use(*IB_ONLY),
     "documenten_zip": may_use(*IB_ONLY),
     "definitief_maken": may_use(*IB_ONLY, ok=302, post_only=True),
+    "documenten_versturen": may_use(*IB_ONLY, ok=400, post_only=True),  # a concept: refused
     "versies": may_use(*IB_ONLY),
     "versie": may_use(*IB_ONLY),
     "versie_herstellen": may_use(*IB_ONLY, ok=302, post_only=True),
@@ -158,7 +159,6 @@ def world(django_user_model: Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     from overdracht.web.store import create_dossier
 
     monkeypatch.setattr(documents, "_render", _tiny_render)
-    monkeypatch.setattr(documents, "_cache", type(documents._cache)())
     users: dict[str, Any] = {}
     for role in STAFF:
         user = django_user_model.objects.create_user(username=role)  # no password: force_login
