@@ -95,7 +95,8 @@ REFUSALS: Mapping[Capability, str] = MappingProxyType(
             "Een versie definitief maken kan alleen de intern begeleider of de beheerder."
         ),
         Capability.ASK_INZAGE: (
-            "Inzage vragen aan ouders en leerling kan alleen de intern begeleider of de beheerder."
+            "Alleen een intern begeleider of de beheerder vraagt inzage aan ouders en leerling: "
+            "de brieven tonen hun codes."
         ),
         Capability.IMPORT: (
             "Importeren kan alleen de leerlingadministratie, een intern begeleider of de beheerder."
