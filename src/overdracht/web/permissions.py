@@ -95,8 +95,7 @@ REFUSALS: Mapping[Capability, str] = MappingProxyType(
             "Een versie definitief maken kan alleen de intern begeleider of de beheerder."
         ),
         Capability.ASK_INZAGE: (
-            "Alleen een intern begeleider of de beheerder vraagt inzage aan ouders en leerling: "
-            "de brieven tonen hun codes."
+            "Inzage vragen aan ouders en leerling kan alleen de intern begeleider of de beheerder."
         ),
         Capability.IMPORT: (
             "Importeren kan alleen de leerlingadministratie, een intern begeleider of de beheerder."
