@@ -26,11 +26,6 @@ pytestmark = pytest.mark.django_db
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-@pytest.fixture(autouse=True)
-def empty_render_cache() -> None:
-    documents._cache.clear()
-
-
 @pytest.fixture
 def incomplete(db: None) -> Dossier:
     return create_dossier(load_dossier(SAMPLES / "po-vso-onvolledig.yaml"), None, herkomst="test")
@@ -109,7 +104,8 @@ def test_zip_holds_every_document_in_every_format(
     assert f"onderwijskundig-rapport-{short}-v1.docx" in names
     assert f"onderwijskundig-rapport-{short}-v1.pdf" in names
     assert f"onderwijskundig-rapport-{short}-v1-pdfa.pdf" in names
-    assert len(names) == 15  # five documents (po-so has a TLV summary) x three formats
+    assert len(names) == 12  # four documents (po-so has a TLV summary) x three formats
+    assert not any(n.startswith("checklistrapport") for n in names)  # internal, never sent
 
 
 def test_incomplete_dossier_pdf_says_concept_like_the_cli(
@@ -172,7 +168,6 @@ def test_definitief_freezes_the_version_and_stores_its_documents_once(
         raise AssertionError("a final version must not be rendered again")
 
     monkeypatch.setattr(documents, "_render", no_render)
-    documents._cache.clear()
     pdf = ib_client.get(url(dossier))
     row = next(d for d in stored if (d.soort, d.formaat) == ("onderwijskundig-rapport", "pdf"))
     assert hashlib.sha256(pdf.content).hexdigest() == row.sha256
@@ -230,12 +225,14 @@ def test_a_changed_stored_file_is_not_served(ib_client: Client, sample_dossier: 
 def test_a_failing_render_shows_a_calm_message_and_keeps_the_dossier(
     ib_client: Client, sample_dossier: Dossier, monkeypatch: Any
 ) -> None:
-    import overdracht.render
+    from overdracht.web import renderpool
 
     def broken(*args: Any, **kwargs: Any) -> None:
-        raise RuntimeError("Daan van der Berg: renderer kapot")
+        # What the pool raises when the library failed in a worker (tests/web/
+        # test_render_workers.py: the error's message never leaves the worker).
+        raise renderpool.WorkerFailed("RuntimeError")
 
-    monkeypatch.setattr(overdracht.render, "render_documents", broken)
+    monkeypatch.setattr(renderpool, "run", broken)
     pid = sample_dossier.public_id
     for path in [
         f"/dossiers/{pid}/documenten/",
@@ -254,28 +251,7 @@ def test_a_failing_render_shows_a_calm_message_and_keeps_the_dossier(
     assert not DefinitiefDocument.objects.exists()
 
 
-def test_downloads_are_in_the_verstrekkingenlog_previews_are_not(
-    ib_client: Client, sample_dossier: Dossier
-) -> None:
-    from overdracht.web.disclosure import entries_for
-
-    ib_client.get(url(sample_dossier, formaat="voorbeeld"))
-    assert not entries_for(sample_dossier).exists()
-    concept = ib_client.get(url(sample_dossier))
-    entry = entries_for(sample_dossier).get()
-    assert entry.wat == "onderwijskundig rapport (PDF, concept)"
-    assert entry.sha256 == hashlib.sha256(concept.content).hexdigest()
-    assert entry.door == "ib" and entry.versie == 1
-    assert "De Baken" in entry.aan  # the receiving school
-
-    ib_client.post(f"/dossiers/{sample_dossier.public_id}/definitief/", {"versie": "1"})
-    final = ib_client.get(url(sample_dossier, formaat="docx"))
-    whats = [e.wat for e in entries_for(sample_dossier)]
-    assert any("definitief gemaakt" in w for w in whats)
-    last = entries_for(sample_dossier).last()
-    assert last is not None and last.wat == "onderwijskundig rapport (DOCX)"
-    stored = DefinitiefDocument.objects.get(soort="onderwijskundig-rapport", formaat="docx")
-    assert last.sha256 == stored.sha256 == hashlib.sha256(final.content).hexdigest()
+# What is logged as access and what as a disclosure: tests/web/test_disclosure_access.py
 
 
 def test_two_clicks_on_definitief_store_one_set(sample_dossier: Dossier, monkeypatch: Any) -> None:

@@ -2,23 +2,19 @@
 
 A concept version's documents are rendered on request through the library's public
 ``render_documents`` (the function behind ``overdracht render``, so CONCEPT and left-out
-sections are exactly as in the CLI) into a temporary folder, then kept in memory for a few
-requests. A final version's documents are rendered once, when it is made final, stored in the
-data folder with their SHA-256, and only ever served from there.
+sections are exactly as in the CLI), in a worker process (:mod:`~overdracht.web.renderpool`:
+WeasyPrint is not thread-safe), once per version and day (:mod:`~overdracht.web.rendercache`).
+A final version's documents are rendered once, when it is made final, stored in the data folder
+with their SHA-256, and only ever served from there.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import secrets
-import tempfile
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 from django.conf import settings
@@ -27,8 +23,10 @@ from django.utils import timezone
 
 from overdracht.errors import OverdrachtError, UsageError
 from overdracht.model import Dossier as DossierDoc
-from overdracht.web import disclosure
+from overdracht.web import disclosure, rendercache, renderpool
+from overdracht.web.inzage import links
 from overdracht.web.models import DefinitiefDocument, Dossier, DossierVersion
+from overdracht.web.renderpool import Rendered
 from overdracht.web.store import User, document, mark_final, overlay_for
 
 log = logging.getLogger(__name__)
@@ -43,6 +41,8 @@ TITLES = {
     "checklistrapport": "Checklistrapport (voor de eigen school, niet meesturen)",
 }
 MAIN = "onderwijskundig-rapport"
+# For the school itself, never part of what is sent or of 'Download alles'.
+INTERNAL = frozenset({"checklistrapport"})
 # formaat -> (file extension, content type, what the user reads)
 FORMATS = {
     "pdf": ("pdf", "application/pdf", "PDF"),
@@ -54,7 +54,6 @@ FORMATS = {
     "pdfa": ("pdf", "application/pdf", "PDF/A"),
 }
 STEM = "dossier"
-CACHE_SIZE = 12
 FINAL_FOLDER = "definitief"
 
 
@@ -99,19 +98,6 @@ class TamperedFile(OverdrachtError):
 
 
 @dataclass(frozen=True)
-class Rendered:
-    """Every document of one render: (soort, formaat) -> bytes, in the library's order."""
-
-    files: dict[tuple[str, str], bytes]
-    concept: bool
-    left_out: tuple[str, ...] = ()
-
-    @property
-    def soorten(self) -> list[str]:
-        return list(dict.fromkeys(soort for soort, _ in self.files))
-
-
-@dataclass(frozen=True)
 class Listing:
     """What the documents page shows about a version."""
 
@@ -122,52 +108,34 @@ class Listing:
 
 
 def _render(doc: DossierDoc, *, pdfa: bool, final: bool = False) -> Rendered:
-    """Render through the library's public API into a temporary folder; read the bytes back."""
-    from overdracht import render_documents
-
-    formats = ("pdf",) if pdfa else ("docx", "pdf")
+    """Render through the library's public API, in a worker process."""
+    overlay = overlay_for(doc)
     try:
-        with tempfile.TemporaryDirectory(prefix="overdracht-documenten-") as tmp:
-            result = render_documents(
-                doc,
-                tmp,
-                formats=formats,
-                pdfa=pdfa,
-                final=final,
-                overlay=overlay_for(doc),
-                name=STEM,
-            )
-            files: dict[tuple[str, str], bytes] = {}
-            for path in result.files:
-                soort, _, ext = path.name.removeprefix(f"{STEM}-").rpartition(".")
-                files[(soort, "pdfa" if pdfa else ext)] = path.read_bytes()
+        return renderpool.run(
+            renderpool.documents_job,
+            doc,
+            formats=("pdf",) if pdfa else ("docx", "pdf"),
+            pdfa=pdfa,
+            final=final,
+            overlay=str(overlay) if overlay is not None else None,
+            stem=STEM,
+        )
     except OverdrachtError as exc:
         raise _without_stem(exc) from None
-    except Exception as exc:  # a renderer bug must not cost the user the page, nor leak data
-        log.error("Documenten maken mislukt (%s)", type(exc).__name__)
+    except renderpool.WorkerFailed as exc:  # a renderer bug must not cost the page, nor leak data
+        log.error("Documenten maken mislukt (%s)", exc.kind)
         raise RenderFailed() from None
-    return Rendered(files, concept=result.concept, left_out=tuple(result.left_out))
-
-
-_cache: OrderedDict[tuple[str, str, date, bool], Rendered] = OrderedDict()
-_cache_lock = threading.Lock()
 
 
 def rendered(version: DossierVersion, *, pdfa: bool = False) -> Rendered:
-    """The concept documents of a version (kept for a few requests: rendering takes seconds)."""
+    """The concept documents of a version: rendered once (per day), then served."""
     doc = document(version.data)
-    content = hashlib.sha256(json.dumps(version.data, sort_keys=True).encode()).hexdigest()
-    key = (content, str(overlay_for(doc) or ""), date.today(), pdfa)
-    with _cache_lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    result = _render(doc, pdfa=pdfa)
-    with _cache_lock:
-        _cache[key] = result
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return result
+    return rendercache.served(
+        version,
+        "pdfa" if pdfa else "documenten",
+        overlay_for(doc),
+        lambda: _render(doc, pdfa=pdfa),
+    )
 
 
 def listing(version: DossierVersion) -> Listing:
@@ -192,26 +160,42 @@ def document_bytes(version: DossierVersion, soort: str, formaat: str) -> bytes |
 
 
 def all_documents(version: DossierVersion) -> list[tuple[str, str, bytes]]:
-    """Every document of a version in every format, for the ZIP."""
+    """Every document of a version in every format, for the ZIP (not the internal ones)."""
     if version.definitief:
-        return [(d.soort, d.formaat, read_stored(d)) for d in version.documenten.all()]
+        return [
+            (d.soort, d.formaat, read_stored(d))
+            for d in version.documenten.all()
+            if d.soort not in INTERNAL
+        ]
     out: list[tuple[str, str, bytes]] = []
     for pdfa in (False, True):
-        out += [(s, f, data) for (s, f), data in rendered(version, pdfa=pdfa).files.items()]
+        out += [
+            (s, f, data)
+            for (s, f), data in rendered(version, pdfa=pdfa).files.items()
+            if s not in INTERNAL
+        ]
     return out
 
 
-def record_download(
+def documents_to_send(version: DossierVersion, formaat: str) -> list[tuple[str, bytes]]:
+    """The stored documents of a final version that go to the receiving school, in one format."""
+    return [
+        (d.soort, read_stored(d))
+        for d in version.documenten.filter(formaat=formaat).order_by("volgorde")
+        if d.soort not in INTERNAL
+    ]
+
+
+def record_access(
     user: User | None, dossier: Dossier, version: DossierVersion, what: str, data: bytes
 ) -> None:
-    """Log in the verstrekkingenlog that documents of this version left the app."""
-    disclosure.record(
+    """Log that someone in the school looked at or downloaded documents of this version."""
+    disclosure.access(
         user,
         dossier,
         version,
         what if version.definitief else what.replace(")", ", concept)"),
         sha256=hashlib.sha256(data).hexdigest(),
-        left_out=listing(version).left_out,
     )
 
 
@@ -301,6 +285,7 @@ def make_final(dossier: Dossier, user: User | None, *, base_number: int) -> Doss
             if locked.current.definitief:  # a second click while the first one was rendering
                 raise AlreadyFinal(version.number)
             final = mark_final(locked, user)
+            rendercache.forget(final)
             for row in rows:
                 row.version = final
             DefinitiefDocument.objects.bulk_create(rows)
@@ -311,6 +296,7 @@ def make_final(dossier: Dossier, user: User | None, *, base_number: int) -> Doss
                 "met hun SHA-256",
                 final,
             )
+            links.close_for_final(locked, user, final)  # parents can look, no longer answer
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)

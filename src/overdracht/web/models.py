@@ -159,7 +159,11 @@ class Overlay(models.Model):
 
 
 class Logsoort(models.TextChoices):
+    """What an entry records. A *verstrekking* names a receiver outside the school; *toegang*
+    is looking at or downloading data inside the school (never shown to parents as sent)."""
+
     VERSTREKKING = "verstrekking", "Verstrekking"
+    TOEGANG = "toegang", "Toegang binnen de school"
     GEBEURTENIS = "gebeurtenis", "Gebeurtenis"
     VERWIJDERD = "verwijderd", "Verwijderd na de bewaartermijn"
 
@@ -184,6 +188,9 @@ class Logregel(models.Model):
     weggelaten: models.JSONField[Any] = models.JSONField(default=list)
     vorige_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # True: ``hash`` is an HMAC-SHA256 with the log key kept outside the database. False only for
+    # entries written by a version before the key existed (sealed once, see logchain.seal).
+    gesleuteld = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = "logregel"
@@ -338,3 +345,42 @@ class Inzagereactie(models.Model):
 
     def __str__(self) -> str:
         return f"inzagereactie {self.pk}"
+
+
+# --- Rendered once, then served (issue 22) ---
+
+
+class Voorbeeld(models.Model):
+    """A document of a concept render, kept so the next preview of the same version is served,
+    not rendered again (rendering takes seconds). One row per kind and format.
+
+    ``sleutel`` is the SHA-256 of what the render depends on: the version's content, the overlay
+    and the day. Only the latest render of each kind (``wat``) of a dossier is kept; the rows go
+    with their version when a dossier is deleted.
+    """
+
+    version = models.ForeignKey(
+        DossierVersion, on_delete=models.CASCADE, related_name="voorbeelden"
+    )
+    wat = models.CharField(max_length=20, help_text="documenten, pdfa of inzage")
+    sleutel = models.CharField(max_length=64)
+    soort = models.CharField(max_length=60)
+    formaat = models.CharField(max_length=10)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+    concept = models.BooleanField(default=True)
+    weggelaten: models.JSONField[Any] = models.JSONField(default=list)
+    inhoud = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "voorbeeld"
+        verbose_name_plural = "voorbeelden"
+        ordering = ["version", "volgorde", "formaat"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "sleutel", "soort", "formaat"], name="een_voorbeeld_per_render"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"voorbeeld {self.soort}.{self.formaat} van {self.version}"

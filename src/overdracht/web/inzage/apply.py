@@ -17,7 +17,7 @@ from overdracht.checklists.consent import CATEGORY_LABELS
 from overdracht.checklists.fingerprint import content_fingerprint
 from overdracht.web import disclosure
 from overdracht.web.inzage.answers import enforce, resolved
-from overdracht.web.models import DossierVersion, Inzagereactie, Inzageverzoek
+from overdracht.web.models import Dossier, DossierVersion, Inzagereactie, Inzageverzoek
 from overdracht.web.store import document, save_version
 
 __all__ = ["Answer", "Paper", "enforce", "record_paper", "submit"]
@@ -60,8 +60,10 @@ def record_paper(verzoek: Inzageverzoek, answer: Answer, paper: Paper) -> Dossie
 def _store(
     verzoek: Inzageverzoek, answer: Answer, *, by: Any, paper: Paper | None
 ) -> DossierVersion | None:
-    dossier = verzoek.dossier
     with transaction.atomic():
+        # The dossier first, as every save locks it: a staff save made meanwhile is not
+        # overwritten, and the log (locked next) is always taken after it (no deadlock).
+        dossier = Dossier.objects.select_for_update().get(pk=verzoek.dossier_id)
         seen = document(dossier.versions.get(number=verzoek.versie).data)
         Inzagereactie.objects.create(
             verzoek=verzoek,

@@ -41,12 +41,18 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return _page(
+    # Honest: after an error we cannot know what was stored. What was typed is offered to be
+    # sent again, so it is not lost.
+    from overdracht.web.busy import send_again_page
+
+    return send_again_page(
         request,
-        500,
-        "Er ging iets mis",
-        "Er is niets verloren gegaan. Probeer het opnieuw; blijft dit gebeuren, "
-        "neem dan contact op met de beheerder.",
+        status=500,
+        titel="Er ging iets mis",
+        tekst=(
+            "Er ging iets mis bij het verwerken van uw verzoek; dat ligt niet aan u. Wat u net "
+            "verstuurde, is misschien niet opgeslagen."
+        ),
     )
 
 
