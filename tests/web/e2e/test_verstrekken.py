@@ -23,7 +23,7 @@ def test_the_ib_sends_the_final_documents_and_the_log_says_so(
     ib: Any, app: App, tmp_path: Path
 ) -> None:
     dossier = open_dossier(ib, "Sophie Meijer", overgang="vo-mbo")
-    # Consent and inzage in the sample file are the school's word: the parents' forms count.
+    # Consent and inzage in the sample file are the school's word: the signed forms count.
     assert inzage_on_paper(ib, dossier)
     ib.goto(dossier)
     with ib.expect_response(lambda r: "/voorbeeld/" in r.url, timeout=SLOW):
