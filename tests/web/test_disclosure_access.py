@@ -156,6 +156,9 @@ def test_the_parents_page_shows_only_real_disclosures(sample_dossier: Dossier, i
     link = links.ask(sample_dossier, ib)[0]
     disclosure.access(ib, sample_dossier, 1, "onderwijskundig rapport (PDF, voorbeeld, concept)")
     disclosure.access(ib, sample_dossier, 1, "checklistrapport (PDF, concept)")
+    # What an earlier version wrote for a concept download: 'verstrekking', without a key.
+    legacy = disclosure.record(ib, sample_dossier, 1, "rapport (PDF, concept)", "SO De Baken")
+    Logregel.objects.filter(pk=legacy.pk).update(gesleuteld=False)
     disclosure.record(
         ib,
         sample_dossier,
