@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 
 from overdracht.datetext import DateProblem, date_text, parse_date_text
+from overdracht.model.base import FieldError
 from overdracht.validation import field_message
 from overdracht.web.formschema import Spec, dossier_specs
 
@@ -352,6 +353,9 @@ def error_map(exc: ValidationError) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     for error in exc.errors(include_url=False):
         loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
+        about = (error.get("ctx") or {}).get("error")
+        if isinstance(about, FieldError):  # a check of the part about one field: at that field
+            loc = (*loc, about.field)
         name = ".".join(str(part) for part in loc)
         if error["type"] == "literal_error" and error.get("input") == "":
             message = "maak een keuze"

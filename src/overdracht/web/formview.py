@@ -85,6 +85,13 @@ class Widget:
         return self.spec.label
 
     @property
+    def row_label(self) -> str:
+        """One row of this repeating part: "Ouder" (then its number)."""
+        from overdracht.web.labels import singular
+
+        return singular(self.spec.label)
+
+    @property
     def filled(self) -> bool:
         return _filled(self)
 
@@ -224,7 +231,7 @@ def _set_focus(widgets: list[Widget], row_name: str) -> None:
 
 
 def field_label(name: str) -> str:
-    """``ouders.0.naam`` -> ``Ouders 1 › Naam``."""
+    """``ouders.0.naam`` -> ``Ouder 1 › Naam``."""
     from overdracht.web.labels import label_for
 
     parts: list[str | int] = [int(p) if p.isdigit() else p for p in name.split(".") if p]
