@@ -63,6 +63,10 @@ def test_a_new_version_keeps_what_was_typed_and_takes_the_workbook(ib_client: Cl
     page = ib_client.get(response["Location"])
     assert "1 bestaande dossier kreeg een nieuwe versie" in words(page)
     assert "al aanwezig" not in _statuses(page)
+    # What changed, by field and without values.
+    assert "Nieuwe versie 3 van het bestaande dossier: Leerling › Voornamen gewijzigd" in words(
+        page
+    )
     dossier.refresh_from_db()
     assert dossier.current_number == 3
     data = dossier.versions.get(number=3).data

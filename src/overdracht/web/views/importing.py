@@ -174,7 +174,9 @@ def _store(
             continue
         counts["nieuwe_versies"] += version is not None
         detail = (
-            f"Nieuwe versie {version.number} van het bestaande dossier."
+            f"Nieuwe versie {version.number} van het bestaande dossier: "
+            + "; ".join(version.wijzigingen)
+            + "."
             if version is not None
             else "Heeft al een dossier met precies deze gegevens: niets veranderd."
         )
