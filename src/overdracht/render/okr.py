@@ -435,8 +435,8 @@ def _reactie(ctx: BuildContext) -> Section | None:
     return section(
         f"Reactie van {ctx.termen.reagerenden}",
         invul(
-            "Wilt u iets toevoegen aan dit rapport, of bent u het ergens niet mee eens? "
-            "Schrijf het hier; uw reactie gaat met het rapport mee.",
+            "Ruimte voor een eigen reactie op dit rapport: een aanvulling, of iets waarmee men "
+            "het niet eens is. Deze reactie gaat met het rapport mee.",
             regels=5,
         ),
     )
