@@ -98,3 +98,29 @@ def test_a_bsn_of_another_pupil_is_an_error_row(ib_client: Client) -> None:
     # No BSN in the page's messages about it.
     bsn = dossier.versions.get(number=2).data["leerling"]["bsn"]
     assert bsn not in text.split("Alle rijen")[0]
+
+
+def test_matching_by_bsn_then_by_leerlingnummer_at_the_same_school(ib: Any) -> None:
+    from overdracht.model import load_dossier
+
+    from .conftest import SAMPLES
+
+    doc = load_dossier(SAMPLES / "po-so-compleet.yaml")
+    (stored,) = store.create_dossiers([doc], ib, "import test")
+
+    def variant(**leerling: Any) -> Any:
+        data = store.as_json(doc)
+        data["leerling"] = {k: v for k, v in {**data["leerling"], **leerling}.items() if v}
+        return store.document(data)
+
+    same = variant()
+    no_bsn = variant(bsn=None, onderwijsnummer="107028755")
+    other_school = no_bsn.model_copy(deep=True)
+    other_school.vertrekkende_school.brin = "99ZZ"
+    impostor = variant(geboortedatum="2015-01-01")
+    found = store.match_existing([same, no_bsn, other_school, impostor])
+    assert found[0] is not None and found[0].dossier.pk == stored.pk and found[0].by == "BSN"
+    assert found[0].same_pupil
+    assert found[1] is not None and found[1].by == "leerlingnummer" and found[1].same_pupil
+    assert found[2] is None  # the same number at another school is another pupil's number
+    assert found[3] is not None and not found[3].same_pupil
