@@ -325,6 +325,19 @@ def match_existing(docs: Sequence[DossierDoc]) -> list[Existing | None]:
     return found
 
 
+def known_schools(limit: int = 1000) -> list[tuple[str, str]]:
+    """(naam, BRIN) of the schools in the dossiers, sorted by name: offered when typing a
+    school in the form (school names are no pupil data)."""
+    current = DossierVersion.objects.filter(number=F("dossier__current_number"))
+    found: set[tuple[str, str]] = set()
+    for part in ("vertrekkende_school", "ontvangende_school"):
+        rows = current.values_list(f"data__{part}__naam", f"data__{part}__brin").distinct()
+        for naam, brin in rows[:limit]:
+            if isinstance(naam, str) and naam:
+                found.add((naam, brin if isinstance(brin, str) else ""))
+    return sorted(found, key=lambda school: (school[0].casefold(), school[1]))[:limit]
+
+
 def merged_document(dossier: Dossier, doc: DossierDoc) -> DossierDoc:
     """The dossier's current version with what ``doc`` says put over it: parts that ``doc``
     does not fill (typed in the form) stay; consents and inzage are kept by ``save_version``."""

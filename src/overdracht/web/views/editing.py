@@ -69,6 +69,7 @@ def _page(
         "title": dossier.leerling_naam if dossier else "Nieuw dossier",
         "tab": "gegevens",
         "overgang_titel": _transitions().get(dossier.overgang, "") if dossier else "",
+        "scholen": [] if read_only else store.known_schools(),
         **(extra or {}),
     }
     return render(request, "overdracht/dossier_formulier.html", context, status=status)
