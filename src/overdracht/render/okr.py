@@ -423,7 +423,7 @@ def _inzage(ctx: BuildContext) -> Section | None:
                 ("Zienswijze", fmt.zienswijze(i)),
                 ("Nog geen reactie van", fmt.opsomming([w.lower() for w in i.wacht_op])),
                 ("Toelichting", i.toelichting),
-                ("Leerling gehoord op", fmt.datum(i.leerling_gehoord)),
+                (f"{ctx.termen.persoon_kop} gehoord op", fmt.datum(i.leerling_gehoord)),
                 ("Vastgelegd", fmt.HERKOMST.get(i.herkomst or "", "")),
             )
         )
