@@ -79,6 +79,7 @@ TABLE: dict[str, Row] = {
     "dossier_nieuw": may_use(*IB_ONLY),
     "checklist_bijwerken": may_use(*IB_ONLY, post_only=True),
     "dossier": may_use(*IB_ONLY),
+    "dossier_verwijderen": may_use(*IB_ONLY),  # GET: the page that asks to confirm
     "documenten": may_use(*IB_ONLY),
     "document": may_use(*IB_ONLY),
     "documenten_zip": may_use(*IB_ONLY),

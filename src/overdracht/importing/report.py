@@ -11,7 +11,8 @@ from overdracht.errors import EXIT_INCOMPLETE, EXIT_OK
 from overdracht.importing.simplexlsx import SheetData, workbook_bytes
 
 Severity = Literal["fout", "waarschuwing"]
-Status = Literal["geïmporteerd", "afgewezen", "leeg", "voorbeeld"]
+# "al aanwezig" and "nieuwe versie": the web app matched the pupil to a dossier it already has.
+Status = Literal["geïmporteerd", "afgewezen", "leeg", "voorbeeld", "al aanwezig", "nieuwe versie"]
 
 REPORT_NAME = "importverslag.xlsx"
 PROBLEM_HEADERS = ("Blad", "Rij", "Kolom", "Waarde", "Probleem", "Wat te doen", "Soort")

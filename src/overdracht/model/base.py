@@ -14,6 +14,15 @@ from stdnum.nl import postcode as _postcode
 from overdracht.xmltext import clean_text
 
 
+class FieldError(ValueError):
+    """A check of a whole part that is about one of its fields (the BRIN of a school): the web
+    form puts the message beside that field, not above the part."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class DossierModel(BaseModel):
     """Base for every part of a dossier: unknown keys are an error, text is trimmed."""
 

@@ -12,6 +12,7 @@ from overdracht.model.base import (
     Bsn,
     DossierModel,
     Email,
+    FieldError,
     Onderwijsnummer,
     Postcode,
     Tekst,
@@ -57,7 +58,7 @@ class Leerling(DossierModel):
     @model_validator(mode="after")
     def _one_identifier(self) -> Leerling:
         if self.bsn is None and self.onderwijsnummer is None:
-            raise ValueError("vul 'bsn' of 'onderwijsnummer' in: een van beide is nodig")
+            raise FieldError("bsn", "vul 'bsn' of 'onderwijsnummer' in: een van beide is nodig")
         return self
 
     @property
@@ -102,7 +103,7 @@ class School(DossierModel):
     @model_validator(mode="after")
     def _brin_for_schools(self) -> School:
         if self.soort != "voorschool" and self.brin is None:
-            raise ValueError("vul de BRIN-code van de school in (4 tekens, bijv. 12AB)")
+            raise FieldError("brin", "vul de BRIN-code van de school in (4 tekens, bijv. 12AB)")
         return self
 
 

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 
 from overdracht.datetext import DateProblem, date_text, parse_date_text
+from overdracht.model.base import FieldError
 from overdracht.validation import field_message
 from overdracht.web.formschema import Spec, dossier_specs
 
@@ -44,16 +45,24 @@ def raw_from_document(data: Mapping[str, Any]) -> Raw:
     return _raw_from_data(dossier_specs(), data)
 
 
-def _raw_from_data(specs: Iterable[Spec], data: Mapping[str, Any]) -> Raw:
+def _raw_from_data(specs: Iterable[Spec], data: Mapping[str, Any], fresh: bool = False) -> Raw:
+    """The form's values for ``data``; a stored value that is absent means the model's default.
+
+    ``fresh`` (a new dossier or a new row): nothing the IB'er did not choose, so no box ticked
+    and no choice made, whatever the model's default (a ticked "akkoord" is consent by default).
+    """
     raw: Raw = {}
     for spec in specs:
         value = data.get(_key(spec))
         if spec.kind == "group":
-            raw[_key(spec)] = _raw_from_data(spec.children, value or {})
+            raw[_key(spec)] = _raw_from_data(spec.children, value or {}, fresh)
         elif spec.kind == "rows":
-            raw[_key(spec)] = [_raw_from_data(spec.children, item) for item in value or []]
+            raw[_key(spec)] = [_raw_from_data(spec.children, item, fresh) for item in value or []]
         elif spec.kind == "bool":
-            raw[_key(spec)] = bool(spec.default if value is None else value)
+            stored = spec.default if value is None and not fresh else value
+            raw[_key(spec)] = bool(stored)
+        elif fresh and spec.kind == "select" and value is None:
+            raw[_key(spec)] = ""
         elif spec.kind == "multi":
             raw[_key(spec)] = [str(v) for v in value or []]
         elif spec.kind == "lines":
@@ -95,12 +104,13 @@ def _text(value: Any) -> str:
 
 
 def empty_row(spec: Spec) -> Raw:
-    """A new row of a repeating part, with the model's defaults filled in.
+    """A new row of a repeating part: no box ticked, no choice made (other defaults, such as
+    0 uren, filled in).
 
     A row with a fixed id (a bijlage) gets a new random one: never the id of a row that was
     removed, so no parent's answer about that one carries over.
     """
-    raw = _raw_from_data(spec.children, {})
+    raw = _raw_from_data(spec.children, {}, fresh=True)
     for child in spec.children:
         if child.kind == "hidden" and child.key == "id":
             raw["id"] = "b" + secrets.token_hex(8)
@@ -109,7 +119,7 @@ def empty_row(spec: Spec) -> Raw:
 
 def new_document(transition: str) -> Raw:
     """The values of an empty form for a new dossier of this transition."""
-    raw = _raw_from_data(dossier_specs(), {})
+    raw = _raw_from_data(dossier_specs(), {}, fresh=True)
     raw["overgang"]["id"] = transition
     return raw
 
@@ -173,13 +183,13 @@ def _to_data(specs: Iterable[Spec], raw: Raw) -> dict[str, Any]:
         if spec.kind == "group":
             sub = _to_data(spec.children, value or {})
             if spec.required or _typed(spec.children, sub):
-                data[key] = sub
+                data[key] = _demand_choices(spec.children, sub)
         elif spec.kind == "rows":
             rows = [_to_data(spec.children, row) for row in value or []]
             hidden = {c.key for c in spec.children if c.kind == "hidden"}
-            rows = [row for row in rows if set(row) - hidden]  # an id alone is an empty row
+            rows = [row for row in rows if _row_filled(row, hidden)]
             if rows:
-                data[key] = rows
+                data[key] = [_demand_choices(spec.children, row) for row in rows]
         elif spec.kind == "bool":
             if bool(value) != bool(spec.default):
                 data[key] = bool(value)
@@ -203,6 +213,21 @@ def _to_data(specs: Iterable[Spec], raw: Raw) -> dict[str, Any]:
     return data
 
 
+def _row_filled(row: Mapping[str, Any], hidden: set[str]) -> bool:
+    """An id alone, or an unticked box alone, is an empty row."""
+    return any(key not in hidden and value is not False for key, value in row.items())
+
+
+def _demand_choices(specs: Iterable[Spec], data: dict[str, Any]) -> dict[str, Any]:
+    """A part that is filled in gets no choice the IB'er did not make: a choice the model has a
+    default for (TLV status "afgegeven", relatie "ouder") but that was left open is sent empty,
+    so saving asks to choose instead of storing the default silently."""
+    for spec in specs:
+        if spec.kind == "select" and spec.default is not None and spec.key not in data:
+            data[spec.key] = ""
+    return data
+
+
 def _typed(specs: Iterable[Spec], data: Mapping[str, Any]) -> bool:
     """Whether an optional part holds more than the defaults an empty form starts with (a
     Verzuim part with only "0 uren", a TLV with only its status): else it is left out, and
@@ -212,7 +237,9 @@ def _typed(specs: Iterable[Spec], data: Mapping[str, Any]) -> bool:
         spec = by_key[key]
         if spec.kind == "group":
             typed = _typed(spec.children, value)
-        elif spec.default is None or spec.kind in ("rows", "bool", "multi", "lines"):
+        elif spec.kind == "bool":
+            typed = bool(value)  # an unticked box is nothing typed
+        elif spec.default is None or spec.kind in ("rows", "multi", "lines"):
             typed = True
         else:
             typed = str(value) != _text(spec.default)
@@ -301,7 +328,7 @@ def _finish(specs: Iterable[Spec], node: dict[str | int, Any]) -> dict[str, Any]
             if isinstance(value, dict):
                 sub = _finish(spec.children, value)
                 if spec.required or _typed(spec.children, sub):
-                    data[spec.key] = sub
+                    data[spec.key] = _demand_choices(spec.children, sub)
             elif spec.required:
                 data[spec.key] = {}
         elif spec.kind == "rows":
@@ -310,9 +337,9 @@ def _finish(specs: Iterable[Spec], node: dict[str | int, Any]) -> dict[str, Any]
                     _finish(spec.children, value[i]) for i in sorted(value) if isinstance(i, int)
                 ]
                 hidden = {c.key for c in spec.children if c.kind == "hidden"}
-                rows = [row for row in rows if set(row) - hidden]
+                rows = [row for row in rows if _row_filled(row, hidden)]
                 if rows:
-                    data[spec.key] = rows
+                    data[spec.key] = [_demand_choices(spec.children, row) for row in rows]
         elif value is not None:
             data[spec.key] = value
     return data
@@ -326,8 +353,14 @@ def error_map(exc: ValidationError) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     for error in exc.errors(include_url=False):
         loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
+        about = (error.get("ctx") or {}).get("error")
+        if isinstance(about, FieldError):  # a check of the part about one field: at that field
+            loc = (*loc, about.field)
         name = ".".join(str(part) for part in loc)
-        message = _date_message(error, name) or field_message(error, loc)
+        if error["type"] == "literal_error" and error.get("input") == "":
+            message = "maak een keuze"
+        else:
+            message = _date_message(error, name) or field_message(error, loc)
         if message not in errors.setdefault(name, []):
             errors[name].append(message)
     return errors

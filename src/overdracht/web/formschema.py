@@ -87,6 +87,11 @@ class Spec:
     item_type: str = ""  # for "lines": "date" or "text"
     children: tuple[Spec, ...] = field(default=())
 
+    @property
+    def marked(self) -> bool:
+        """Shown as "(verplicht)": the model requires it, or a check of its part does."""
+        return (self.required and self.kind != "group") or self.name in REQUIRED_BY_CHECK
+
     @functools.cached_property
     def key(self) -> str:
         """The field's own name (``naam`` for ``ouders.#.naam``)."""
@@ -131,6 +136,13 @@ def transition_choices() -> tuple[tuple[str, str], ...]:
     return tuple((cid, f"{title} ({cid})") for cid, title in list_checklists())
 
 
+# Fields that a check of their part requires (overdracht.model.base.FieldError), with the
+# exception said beside the field.
+REQUIRED_BY_CHECK = {
+    "vertrekkende_school.brin": "Niet nodig voor een voorschoolse voorziening.",
+    "ontvangende_school.brin": "Niet nodig voor een voorschoolse voorziening.",
+}
+
 # Choices that come from data rather than from a Literal in the model (with their label).
 DATE_HINT = "dag-maand-jaar, bijv. 14-03-2014"
 CHOICES_BY_NAME = {"overgang.id": ("Overgang", transition_choices)}
@@ -143,6 +155,8 @@ def _spec(name: str, info: FieldInfo, annotation: Any, model: type[BaseModel]) -
     required = info.is_required()
     default = None if required else info.get_default(call_default_factory=True)
     inner, _optional = _strip_optional(annotation)
+    if name in REQUIRED_BY_CHECK:
+        help_text = f"{help_text} {REQUIRED_BY_CHECK[name]}".strip()
     if _in_form(info) == "verborgen":  # kept as it is, never typed (a bijlage's id)
         return Spec(name, "hidden", label, "", required, default)
     if name in CHOICES_BY_NAME:

@@ -57,6 +57,15 @@ ALWAYS_ASKED = frozenset({"leerling", "ouders", "bijlagen"})
 _PATH = re.compile(r"^[a-z_]+(\[\])?(\.[a-z_]+(\[\])?)*$")
 
 
+# Fields that offer what earlier dossiers hold (a <datalist> of the page): the schools.
+SUGGESTIONS = {
+    "vertrekkende_school.naam": "bekende-scholen",
+    "ontvangende_school.naam": "bekende-scholen",
+    "vertrekkende_school.brin": "bekende-brins",
+    "ontvangende_school.brin": "bekende-brins",
+}
+
+
 def field_id(name: str) -> str:
     """``opp.evaluaties.0.datum`` -> ``veld-opp-evaluaties-0-datum`` (the link target)."""
     return "veld-" + name.replace(".", "-").replace("_", "-")
@@ -83,6 +92,18 @@ class Widget:
     @property
     def label(self) -> str:
         return self.spec.label
+
+    @property
+    def suggestions(self) -> str:
+        """The id of the list of known values this field offers, if any."""
+        return SUGGESTIONS.get(self.name, "")
+
+    @property
+    def row_label(self) -> str:
+        """One row of this repeating part: "Ouder" (then its number)."""
+        from overdracht.web.labels import singular
+
+        return singular(self.spec.label)
 
     @property
     def filled(self) -> bool:
@@ -224,7 +245,7 @@ def _set_focus(widgets: list[Widget], row_name: str) -> None:
 
 
 def field_label(name: str) -> str:
-    """``ouders.0.naam`` -> ``Ouders 1 › Naam``."""
+    """``ouders.0.naam`` -> ``Ouder 1 › Naam``."""
     from overdracht.web.labels import label_for
 
     parts: list[str | int] = [int(p) if p.isdigit() else p for p in name.split(".") if p]

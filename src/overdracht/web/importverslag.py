@@ -39,10 +39,12 @@ def save(
     bestand: str,
     overgang: str,
     dossiers: dict[tuple[str, int], str],
+    counts: dict[str, int] | None = None,
 ) -> str:
     """Keep the report (page data + workbook); returns its token, remembered in the session.
 
-    ``dossiers`` maps (sheet, row) of every imported row to its dossier's public id.
+    ``dossiers`` maps (sheet, row) of every imported row to its dossier's public id;
+    ``counts``: dossiers made, pupils already present, new versions, rows of another pupil.
     """
     remove_old()
     token = secrets.token_hex(16)
@@ -52,6 +54,10 @@ def save(
         "overgang": overgang,
         "gemaakt": time.time(),
         "dossiers": len(imported.dossiers),
+        "al_aanwezig": 0,
+        "nieuwe_versies": 0,
+        "andere_leerling": 0,
+        **(counts or {}),
         "gelezen": result.rows_read,
         "per_blad": result.rows_per_sheet,
         "afgewezen": result.rows_rejected,

@@ -27,6 +27,31 @@ _WORDS = {
 }
 
 
+# One row of a repeating part is named in the singular: "Ouder 1", not "Ouders 1" (by the
+# part's label; tests/web/test_form_labels.py checks that every repeating part has one).
+SINGULAR = {
+    "Ouders": "Ouder",
+    "Eerdere scholen": "Eerdere school",
+    "Doublures en versnellingen": "Doublure of versnelling",
+    "Toetsen": "Toets",
+    "Uitslagen": "Uitslag",
+    "Leerachterstanden": "Leerachterstand",
+    "Opleidingen": "Opleiding",
+    "Resultaten": "Resultaat",
+    "Evaluaties": "Evaluatie",
+    "Deskundigenadviezen": "Deskundigenadvies",
+    "Toestemmingen": "Toestemming",
+    "Ondersteuningsroute": "Fase van de ondersteuningsroute",
+    "Bijlagen": "Bijlage",
+    "Reacties": "Reactie",
+}
+
+
+def singular(label: str) -> str:
+    """The name of one row of a repeating part (``Ouders`` -> ``Ouder``)."""
+    return SINGULAR.get(label, label)
+
+
 def humanize(name: str) -> str:
     """``geplande_startdatum`` -> ``Geplande startdatum``; ``opp`` -> ``OPP``."""
     words = [_WORDS.get(w, w) for w in name.replace("_", " ").split()]
@@ -63,13 +88,13 @@ def _candidates(annotation: object) -> list[object]:
 
 
 def label_for(path: Sequence[str | int]) -> str:
-    """``('opp', 'evaluaties', 0, 'datum')`` -> ``OPP › Evaluaties 1 › Datum``."""
+    """``('opp', 'evaluaties', 0, 'datum')`` -> ``OPP › Evaluatie 1 › Datum``."""
     parts: list[str] = []
     model: type[BaseModel] | None = DossierDoc
     for part in path:
         if isinstance(part, int):
             if parts:
-                parts[-1] = f"{parts[-1]} {part + 1}"
+                parts[-1] = f"{singular(parts[-1])} {part + 1}"
             continue
         title = _field_titles(model)[part] if model and part in model.model_fields else None
         parts.append(title or humanize(part))

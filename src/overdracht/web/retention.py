@@ -54,8 +54,8 @@ def due(today: dt.date | None = None) -> list[Due]:
     return sorted(out, key=lambda d: d.bewaren_tot)
 
 
-def delete(dossier: Dossier, user: Any) -> None:
-    """Delete the dossier and everything of it; log it without pupil data."""
+def delete(dossier: Dossier, user: Any, why: str = "na de bewaartermijn") -> None:
+    """Delete the dossier and everything of it; log it without pupil data (``why``: when)."""
     files = [Path(settings.UPLOAD_DIR) / b.opslag for b in Bestand.objects.filter(dossier=dossier)]
     files += [
         final_folder() / d.bestand
@@ -68,7 +68,7 @@ def delete(dossier: Dossier, user: Any) -> None:
         disclosure.note_deleted(
             user,
             public_id,
-            f"Dossier verwijderd na de bewaartermijn ({versions} versies, {len(files)} bestanden)",
+            f"Dossier verwijderd {why} ({versions} versies, {len(files)} bestanden)",
         )
     for path in files:
         path.unlink(missing_ok=True)

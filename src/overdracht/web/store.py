@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -273,6 +273,82 @@ def create_dossiers(docs: Sequence[DossierDoc], user: User | None, herkomst: str
         batch_size=BULK_BATCH,
     )
     return dossiers
+
+
+@dataclass(frozen=True)
+class Existing:
+    """A dossier the database already has for an imported pupil (:func:`match_existing`)."""
+
+    dossier: Dossier
+    by: str  # "BSN" or "leerlingnummer": what matched
+    same_pupil: bool  # False: the BSN or leerlingnummer belongs to another pupil
+
+
+def _pupil(data: Mapping[str, Any]) -> tuple[str, str]:
+    leerling = data.get("leerling") or {}
+    return str(leerling.get("geboortedatum", "")), str(leerling.get("achternaam", "")).casefold()
+
+
+def match_existing(docs: Sequence[DossierDoc]) -> list[Existing | None]:
+    """For each document, the dossier that pupil already has: the same BSN, or else the same
+    leerlingnummer at the same vertrekkende school (BRIN). A match whose birth date or surname
+    differs is another pupil: ``same_pupil`` is False (an error for the import)."""
+    current = (
+        DossierVersion.objects.filter(number=F("dossier__current_number"))
+        .select_related("dossier")
+        .order_by("-dossier__updated_at")
+    )
+    bsns = sorted({d.leerling.bsn for d in docs if d.leerling.bsn})
+    numbers = sorted({d.leerling.leerlingnummer for d in docs if d.leerling.leerlingnummer})
+    by_bsn: dict[str, DossierVersion] = {}
+    for stored in current.filter(data__leerling__bsn__in=bsns) if bsns else ():
+        by_bsn.setdefault(str(stored.data["leerling"]["bsn"]), stored)
+    by_number: dict[tuple[str, str], DossierVersion] = {}
+    for stored in current.filter(dossier__leerlingnummer__in=numbers) if numbers else ():
+        school = stored.data.get("vertrekkende_school") or {}
+        by_number.setdefault((stored.dossier.leerlingnummer, str(school.get("brin", ""))), stored)
+    found: list[Existing | None] = []
+    for doc in docs:
+        pupil = (doc.leerling.geboortedatum.isoformat(), doc.leerling.achternaam.casefold())
+        version: DossierVersion | None = None
+        by = ""
+        if doc.leerling.bsn and doc.leerling.bsn in by_bsn:
+            version, by = by_bsn[doc.leerling.bsn], "BSN"
+        elif doc.leerling.leerlingnummer:
+            key = (doc.leerling.leerlingnummer, doc.vertrekkende_school.brin or "")
+            version, by = by_number.get(key), "leerlingnummer"
+        found.append(
+            None
+            if version is None
+            else Existing(version.dossier, by, _pupil(version.data) == pupil)
+        )
+    return found
+
+
+def known_schools(limit: int = 1000) -> list[tuple[str, str]]:
+    """(naam, BRIN) of the schools in the dossiers, sorted by name: offered when typing a
+    school in the form (school names are no pupil data)."""
+    current = DossierVersion.objects.filter(number=F("dossier__current_number"))
+    found: set[tuple[str, str]] = set()
+    for part in ("vertrekkende_school", "ontvangende_school"):
+        rows = current.values_list(f"data__{part}__naam", f"data__{part}__brin").distinct()
+        for naam, brin in rows[:limit]:
+            if isinstance(naam, str) and naam:
+                found.add((naam, brin if isinstance(brin, str) else ""))
+    return sorted(found, key=lambda school: (school[0].casefold(), school[1]))[:limit]
+
+
+def merged_document(dossier: Dossier, doc: DossierDoc) -> DossierDoc:
+    """The dossier's current version with what ``doc`` says put over it: parts that ``doc``
+    does not fill (typed in the form) stay; consents and inzage are kept by ``save_version``."""
+    current = dossier.versions.get(number=dossier.current_number).data
+
+    def merge(old: Any, new: Any) -> Any:
+        if isinstance(old, dict) and isinstance(new, dict):
+            return {**old, **{key: merge(old.get(key), value) for key, value in new.items()}}
+        return new
+
+    return document(merge(current, doc.model_dump(mode="json", exclude_unset=True)))
 
 
 @transaction.atomic

@@ -55,7 +55,7 @@ def _relative_label(path: Path) -> str:
     if len(path) == 1:
         return label_for(path)
     full, section = label_for(path), label_for(path[:1])
-    return full.removeprefix(f"{section} › ")  # 'Ouders 1 › Naam' stays whole
+    return full.removeprefix(f"{section} › ")  # 'Ouder 1 › Naam' stays whole
 
 
 def display(value: Any) -> str:

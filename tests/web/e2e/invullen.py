@@ -3,7 +3,7 @@
 ``fill(page, "Leerling", {"Voornamen": "Mees", ...})`` types into the fields of the part called
 "Leerling"; a value of ``True`` ticks a box, a list ticks the choices of a group of boxes, and a
 select gets the option with that text. A part inside a part is named with " › "
-("OPP › Handelingsdeel"); a row of a repeating part is "Ouders 1".
+("OPP › Handelingsdeel"); a row of a repeating part is "Ouder 1" (singular).
 """
 
 from __future__ import annotations
@@ -14,11 +14,13 @@ from typing import Any
 
 from playwright.sync_api import expect
 
+from overdracht.web.labels import singular
+
 Value = str | bool | Sequence[str]
 
 
 def part(page: Any, name: str) -> Any:
-    """The fieldset of a part of the form (``"OPP › Evaluaties 1"`` for nested parts)."""
+    """The fieldset of a part of the form (``"OPP › Evaluatie 1"`` for nested parts)."""
     scope = page.locator("#dossierformulier")
     for step in name.split(" › "):
         scope = scope.get_by_role("group", name=step, exact=True).first
@@ -54,7 +56,7 @@ def add_row(page: Any, where: str) -> Any:
     before = rows.locator("fieldset.rij").count()
     *parents, name = where.split(" › ")
     rows.get_by_role("button", name=f"Rij toevoegen bij {name.lower()}").click()
-    row = part(page, " › ".join([*parents, f"{name} {before + 1}"]))
+    row = part(page, " › ".join([*parents, f"{singular(name)} {before + 1}"]))
     expect(row).to_be_visible()
     return row
 
@@ -65,7 +67,7 @@ def fill_rows(page: Any, where: str, rows: Sequence[Mapping[str, Value]]) -> Non
     for values in rows:
         add_row(page, where)
         number = part(page, where).locator("fieldset.rij").count()
-        fill(page, " › ".join([*parents, f"{name} {number}"]), values)
+        fill(page, " › ".join([*parents, f"{singular(name)} {number}"]), values)
 
 
 def checklist(page: Any) -> Any:

@@ -47,8 +47,13 @@ def test_the_ib_makes_a_po_so_dossier_from_nothing_until_it_is_final(
         ib,
         "Ouders",
         [
-            {"Naam": "Ilse Oosterhuis", "Relatie": "moeder", "Telefoon": "06-11223344"},
-            {"Naam": "Ruben Oosterhuis", "Relatie": "vader"},
+            {
+                "Naam": "Ilse Oosterhuis",
+                "Relatie": "moeder",
+                "Gezag": True,
+                "Telefoon": "06-11223344",
+            },
+            {"Naam": "Ruben Oosterhuis", "Relatie": "vader", "Gezag": True},
         ],
     )
     school = {"BRIN": "17QX", "Plaats": "Amersfoort"}
@@ -179,6 +184,7 @@ def test_the_ib_makes_a_po_so_dossier_from_nothing_until_it_is_final(
         {
             "SWV": "SWV Eemland PO",
             "Soort": "speciaal onderwijs (SO)",
+            "Status": "afgegeven",
             "Beschikkingsnummer": "TLV-2027-0733",
             "Bekostigingscategorie": "laag",
             "Ingangsdatum": "2027-08-01",

@@ -69,6 +69,7 @@ def _page(
         "title": dossier.leerling_naam if dossier else "Nieuw dossier",
         "tab": "gegevens",
         "overgang_titel": _transitions().get(dossier.overgang, "") if dossier else "",
+        "scholen": [] if read_only else store.known_schools(),
         **(extra or {}),
     }
     return render(request, "overdracht/dossier_formulier.html", context, status=status)
@@ -263,8 +264,28 @@ def _params(request: HttpRequest) -> dict[str, list[str]]:
     return {key: request.POST.getlist(key) for key in request.POST}
 
 
+@requires(Capability.EDIT_DOSSIER)
+def dossier_delete(request: HttpRequest, public_id: str) -> HttpResponse:
+    """Delete a dossier (made by mistake, or twice): first a page that asks to confirm; the
+    deletion is logged without pupil data, as after the retention period."""
+    from overdracht.web import retention
+
+    dossier = get_object_or_404(Dossier, public_id=public_id)
+    if request.method == "POST" and request.POST.get("bevestigd") == "ja":
+        retention.delete(dossier, request.user, why="door de school")
+        messages.success(request, "Het dossier is verwijderd.")
+        return redirect("dossiers")
+    context = {
+        "dossier": dossier,
+        "versies": dossier.versions.count(),
+        "definitief": dossier.versions.filter(definitief=True).exists(),
+    }
+    return render(request, "overdracht/dossier_verwijderen.html", context)
+
+
 urlpatterns: list[URLPattern] = [
     path("dossiers/nieuw/", dossier_new, name="dossier_nieuw"),
     path("dossiers/checklist-bijwerken/", checklist_update, name="checklist_bijwerken"),
     path("dossiers/<str:public_id>/", dossier_detail, name="dossier"),
+    path("dossiers/<str:public_id>/verwijderen/", dossier_delete, name="dossier_verwijderen"),
 ]

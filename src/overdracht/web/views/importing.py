@@ -6,6 +6,7 @@ and row checks as ``overdracht import``); the correct pupils become dossiers in 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +16,12 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
+from pydantic import ValidationError
 
 from overdracht.errors import OverdrachtError
-from overdracht.importing import read_dossiers
+from overdracht.importing import ImportedDossiers, read_dossiers
 from overdracht.importing.fields import transition_ids
+from overdracht.importing.report import Problem, Status
 from overdracht.importing.template import template_bytes
 from overdracht.web import gates, importverslag, store
 from overdracht.web.permissions import Capability, requires
@@ -57,6 +60,14 @@ class ImportForm(forms.Form):
         "een YAML-bestand dat ze koppelt (zie 'Importeren uit Excel of CSV' in de "
         "handleiding).",
         widget=forms.ClearableFileInput(attrs={"accept": ".yaml,.yml"}),
+    )
+    nieuwe_versie = forms.BooleanField(
+        label="Leerlingen die al een dossier hebben: maak een nieuwe versie van hun dossier",
+        required=False,
+        help_text="Een leerling met hetzelfde BSN, of hetzelfde leerlingnummer op dezelfde "
+        "school, heeft al een dossier. Zonder vinkje wordt die leerling overgeslagen. Met "
+        "vinkje komt wat in het bestand staat in een nieuwe versie van het bestaande dossier; "
+        "de rest van het dossier en wat ouders kozen blijven zoals ze zijn.",
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -97,17 +108,87 @@ def _import(request: HttpRequest, form: ImportForm) -> str | None:
             about_mapping = mapping is not None and lines[0].startswith(names[mapping])
             form.add_error("mapping" if about_mapping else "bestand", lines)
             return None
-    made = store.create_dossiers(
-        [item.dossier for item in imported.dossiers], request.user, f"import {name}"[:200]
-    )
-    rows = {
-        (row.sheet, row.number): dossier.public_id
-        for item, dossier in zip(imported.dossiers, made, strict=True)
-        for row in item.rows
-    }
+    rows, counts = _store(request, imported, name, form.cleaned_data["nieuwe_versie"])
     return importverslag.save(
-        request, imported, bestand=name, overgang=form.cleaned_data["overgang"], dossiers=rows
+        request,
+        imported,
+        bestand=name,
+        overgang=form.cleaned_data["overgang"],
+        dossiers=rows,
+        counts=counts,
     )
+
+
+def _store(
+    request: HttpRequest, imported: ImportedDossiers, name: str, new_versions: bool
+) -> tuple[dict[tuple[str, int], str], dict[str, int]]:
+    """New pupils become dossiers; a pupil who already has one is skipped or gets a new
+    version (``new_versions``); a BSN of another pupil rejects the row. The rows' outcomes in
+    the report say which."""
+    herkomst = f"import {name}"[:200]
+    items = imported.dossiers
+    matches = store.match_existing([item.dossier for item in items])
+    fresh = [item for item, match in zip(items, matches, strict=True) if match is None]
+    made = store.create_dossiers([item.dossier for item in fresh], request.user, herkomst)
+    rows: dict[tuple[str, int], str] = {}
+    for item, dossier in zip(fresh, made, strict=True):
+        for row in item.rows:
+            rows[(row.sheet, row.number)] = dossier.public_id
+    counts = {"dossiers": len(made), "al_aanwezig": 0, "nieuwe_versies": 0, "andere_leerling": 0}
+    changed: dict[tuple[str, int], tuple[Status, str]] = {}
+    for item, match in zip(items, matches, strict=True):
+        if match is None:
+            continue
+        keys = [(row.sheet, row.number) for row in item.rows]
+        if not match.same_pupil:
+            counts["andere_leerling"] += 1
+            detail = (
+                f"Dit {match.by} hoort bij een andere leerling (andere naam of geboortedatum) "
+                "die al een dossier heeft. Controleer het in uw bestand."
+            )
+            for sheet, number in keys:
+                changed[(sheet, number)] = ("afgewezen", detail)
+                imported.result.problems.append(
+                    Problem(
+                        sheet, number, match.by, "", detail, "Verbeter het en importeer opnieuw."
+                    )
+                )
+            continue
+        for key in keys:
+            rows[key] = match.dossier.public_id
+        if not new_versions:
+            counts["al_aanwezig"] += 1
+            detail = f"Heeft al een dossier (zelfde {match.by}): overgeslagen."
+            changed.update(dict.fromkeys(keys, ("al aanwezig", detail)))
+            continue
+        try:
+            doc = store.merged_document(match.dossier, item.dossier)
+            version = store.save_version(
+                match.dossier, doc, request.user, base_number=None, herkomst=herkomst
+            )
+        except (ValidationError, OverdrachtError):
+            detail = (
+                "Past niet in het bestaande dossier; niets veranderd. Pas het dossier zelf aan."
+            )
+            changed.update(dict.fromkeys(keys, ("afgewezen", detail)))
+            continue
+        counts["nieuwe_versies"] += version is not None
+        detail = (
+            f"Nieuwe versie {version.number} van het bestaande dossier: "
+            + "; ".join(version.wijzigingen)
+            + "."
+            if version is not None
+            else "Heeft al een dossier met precies deze gegevens: niets veranderd."
+        )
+        changed.update(dict.fromkeys(keys, ("nieuwe versie", detail)))
+    result = imported.result
+    result.outcomes = [
+        replace(o, status=changed[(o.sheet, o.row)][0], detail=changed[(o.sheet, o.row)][1])
+        if (o.sheet, o.row) in changed
+        else o
+        for o in result.outcomes
+    ]
+    return rows, counts
 
 
 @only_importers
