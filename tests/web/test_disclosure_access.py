@@ -14,6 +14,8 @@ from django.test import Client
 from overdracht.web import disclosure, documents
 from overdracht.web.models import DefinitiefDocument, Dossier, Logregel
 
+from .test_inzage import _open
+
 pytestmark = pytest.mark.django_db
 
 
@@ -170,9 +172,7 @@ def test_the_parents_page_shows_only_real_disclosures(sample_dossier: Dossier, i
         left_out=["medisch"],
     )
     parent = Client()
-    url = f"/inzage/{link.token}/"
-    opened = parent.post(url, {"code": link.code.lower().replace("-", " ")})
-    assert opened.status_code == 302
+    url = _open(parent, link)
     text = parent.get(url).content.decode()
     sent = text.split("Wat is er al verstuurd?", 1)[1]
     assert "onderwijskundig rapport (PDF/A) aan SO De Baken" in sent

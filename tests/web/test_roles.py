@@ -83,6 +83,7 @@ TABLE: dict[str, Row] = {
     "document": may_use(*IB_ONLY),
     "documenten_zip": may_use(*IB_ONLY),
     "definitief_maken": may_use(*IB_ONLY, ok=302, post_only=True),
+    "documenten_versturen": may_use(*IB_ONLY, ok=400, post_only=True),  # not final
     "versies": may_use(*IB_ONLY),
     "versie": may_use(*IB_ONLY),
     "versie_herstellen": may_use(*IB_ONLY, ok=302, post_only=True),
@@ -91,9 +92,14 @@ TABLE: dict[str, Row] = {
     "inzage_overzicht": may_use(*IB_ONLY),
     "inzage_vragen": may_use(*IB_ONLY, post_only=True),
     "inzage_intrekken": may_use(*IB_ONLY, ok=302, post_only=True),
-    "inzage_ouder": public(200),  # the code page
-    "inzage_indienen": Row(frozenset(), post_only=True, public=dict.fromkeys(PERSONAS, 302)),
-    "inzage_pdf": public(404),  # without the code: the calm "not valid" page
+    "inzage_brief": may_use(*IB_ONLY),  # asks first: a new letter makes the old one stop
+    "inzage_openzetten": may_use(*IB_ONLY, ok=302, post_only=True),
+    "inzage_papier": may_use(*IB_ONLY),
+    "inzage_link": public(200),  # the link on the letter: the code page
+    # After the code (none here): the calm "not valid" page, for staff as for anyone.
+    "inzage_ouder": public(404),
+    "inzage_pdf": public(404),
+    "inzage_afsluiten": Row(frozenset(), post_only=True, public=dict.fromkeys(PERSONAS, 200)),
     # Dossier files: reading in for the school's staff; downloads hold everything.
     "dossierbestanden": may_use(*SCHOOL),
     "dossierbestanden_zip": may_use(*IB_ONLY),
