@@ -96,8 +96,8 @@ def test_parents_answering_at_the_same_moment_all_land(site: Site) -> None:
         code_form = form_fields(visitor.get(page).text, answer_radios=True)
         code_form = [(k, v) for k, v in code_form if k != "code"] + [("code", link["code"])]
         assert visitor.post(page, code_form).status == 302
-        submit = f"{page}indienen/"
-        answer = form_fields(visitor.get(page).text, submit, answer_radios=True)
+        submit = "/inzage/"  # after the code, the parent's page has no token in its address
+        answer = form_fields(visitor.get(submit).text, submit, answer_radios=True)
         ready.append((visitor, submit, answer))
 
     def send(visitor: Visitor, url: str, fields: list[tuple[str, str]]) -> Callable[[], Response]:
@@ -106,8 +106,8 @@ def test_parents_answering_at_the_same_moment_all_land(site: Site) -> None:
     answers = all_at_once([send(*job) for job in ready])
 
     assert [a.status for a in answers] == [302] * len(ready), [a.text[:300] for a in answers]
-    for link, (visitor, _, _) in zip(site.links, ready, strict=True):
-        assert "Uw keuzes zijn doorgegeven" in visitor.get(f"/inzage/{link['token']}/").text
+    for visitor, _, _ in ready:
+        assert "keuzes zijn doorgegeven" in visitor.get("/inzage/").text  # "Uw" or "Je"
     assert server_errors(site) == []
 
 
@@ -132,9 +132,9 @@ def test_a_parent_answering_while_the_ib_saves_the_same_dossier_loses_nothing(si
         page = f"/inzage/{link['token']}/"
         code = [(k, v) for k, v in form_fields(parent.get(page).text) if k != "code"]
         assert parent.post(page, [*code, ("code", link["code"])]).status == 302
-        answer = form_fields(parent.get(page).text, f"{page}indienen/", answer_radios=True)
+        answer = form_fields(parent.get("/inzage/").text, "/inzage/", answer_radios=True)
         jobs.append(lambda url=url, fields=fields: ib.post(url, fields))
-        jobs.append(lambda page=page, answer=answer, p=parent: p.post(f"{page}indienen/", answer))
+        jobs.append(lambda answer=answer, p=parent: p.post("/inzage/", answer))
 
     answers = all_at_once(jobs)
 
@@ -185,7 +185,7 @@ def test_concurrent_previews_render_without_corruption(site: Site) -> None:
         code_form = form_fields(visitor.get(page).text)
         code_form = [(k, v) for k, v in code_form if k != "code"] + [("code", link["code"])]
         visitor.post(page, code_form)
-        parents.append((visitor, f"{page}rapport.pdf"))
+        parents.append((visitor, "/inzage/rapport.pdf"))
     jobs += [lambda v=v, url=url: v.get(url) for v, url in parents]
 
     answers = all_at_once(jobs)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -202,7 +203,9 @@ def test_the_story_of_a_thirteen_year_old(ib: Any, phones: Any, app: App, tmp_pa
     # The pupil, on their own phone, is addressed as "je".
     pupil = phones()
     open_letter(pupil, letters["leerling"])
-    page_text = pupil.locator("main").inner_text()
+    # (The report itself is the document as it goes to the new school, the same for everyone.)
+    report = pupil.locator("article.rapport").inner_text()
+    page_text = pupil.locator("main").inner_text().replace(report, "")
     assert "Jouw dossier" in page_text
     assert "uw kind" not in page_text.lower() and " u " not in page_text
     fits_the_screen(pupil)
@@ -258,10 +261,21 @@ def test_the_story_of_a_thirteen_year_old(ib: Any, phones: Any, app: App, tmp_pa
     for sent_letter in letters.values():
         assert sent_letter.url.rstrip("/").rsplit("/", 1)[1] not in app.log()
 
-    # The parents' page shows what was sent, and nothing else. The IB'er's own downloads
-    # inside the school are access, not a disclosure (the log helper's part of issue 22).
-    # Lead: once the log helper's deliberate "send" act has landed, send the final version to
-    # SO De Baken here and assert that exactly that one line is listed.
-    sent = mother.locator("h2:has-text('Wat is er al verstuurd?') + *").inner_text()
-    if "concept" in sent.lower() or "download" in sent.lower():
-        pytest.xfail("the verstrekkingenlog still counts the school's own downloads as sent")
+    # The IB'er sends the final documents to the new school: a disclosure naming its receiver.
+    ib.goto(dossier_url + "documenten/")
+    assert ib.get_by_label("Aan").input_value() == "SO De Baken"
+    with ib.expect_download(timeout=SLOW) as sent_zip:
+        ib.get_by_role("button", name="Downloaden voor deze ontvanger").click()
+    bundle = tmp_path / "verstuurd.zip"
+    sent_zip.value.save_as(bundle)
+    with zipfile.ZipFile(bundle) as archive:
+        documents = [n for n in archive.namelist() if n.endswith(".pdf")]
+    assert documents and not any("checklistrapport" in n for n in documents)
+
+    # The parents' page shows exactly what was sent: not the school's own downloads.
+    mother.reload()
+    sent = mother.locator("h2:has-text('Wat is er al verstuurd?') + ul li").all_inner_texts()
+    assert len(sent) == len(documents), sent
+    assert all("aan SO De Baken (niet meegestuurd: jeugdhulp)" in line for line in sent), sent
+    assert not any("concept" in line or "checklistrapport" in line for line in sent), sent
+    main_page(mother, "inzage-moeder-verstuurd")
