@@ -115,9 +115,9 @@ def test_the_parents_pdf_is_rendered_once(renders: list[str], sample_dossier: Do
 
 
 def test_kept_renders_go_with_the_dossier_and_when_it_is_made_final(
-    ib_client: Client, renders: list[str]
+    ib_client: Client, renders: list[str], sample_dossier: Dossier
 ) -> None:
-    dossier = create_dossier(load_dossier(SAMPLES / "po-so-compleet.yaml"), None, "test")
+    dossier = sample_dossier
     assert ib_client.get(f"/dossiers/{dossier.public_id}/documenten/").status_code == 200
     assert Voorbeeld.objects.filter(version__dossier=dossier).exists()
     documents.make_final(dossier, None, base_number=1)
