@@ -176,3 +176,22 @@ def test_renders_of_earlier_days_are_not_kept(sample_dossier: Dossier) -> None:
     other = create_dossier(load_dossier(SAMPLES / "po-so-compleet.yaml"), None, "test")
     documents.rendered(other.current)
     assert set(Voorbeeld.objects.values_list("version__dossier", flat=True)) == {other.pk}
+
+
+def test_a_parents_pdf_asked_for_while_many_wait_says_so(
+    client: Client, sample_dossier: Dossier, monkeypatch: Any
+) -> None:
+    from overdracht.web.inzage import preview
+    from overdracht.web.views import inzage
+
+    busy = threading.BoundedSemaphore(1)
+    busy.acquire()
+    monkeypatch.setattr(renderpool, "_waiting", busy)
+    monkeypatch.setattr(renderpool, "in_background", lambda key, make: True)
+    monkeypatch.setattr(inzage.links, "find", lambda token: sample_dossier.inzageverzoeken.first())
+    monkeypatch.setattr(inzage, "_opened", lambda request, verzoek: True)
+    preview._pdfs.clear()
+    page = client.get("/inzage/een-link/rapport.pdf")
+    assert page.status_code == 200
+    assert "De documenten worden nu gemaakt" in page.content.decode()
+    assert page["Refresh"] == "3"

@@ -206,7 +206,14 @@ def parent_pdf(request: HttpRequest, token: str) -> HttpResponse:
     verzoek = links.find(token)
     if verzoek is None or not _opened(request, verzoek):
         return _not_valid(request)
-    content = report_pdf(document(verzoek.dossier.versions.get(number=verzoek.versie).data))
+    try:
+        content = report_pdf(document(verzoek.dossier.versions.get(number=verzoek.versie).data))
+    except OverdrachtError as exc:  # being made (busy), or failed: a calm page, not a 500
+        page = _public(request, "overdracht/documentfout_kaal.html", {"renderfout": exc})
+        seconds = getattr(exc, "refresh_seconds", None)
+        if seconds:
+            page["Refresh"] = str(seconds)
+        return page
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="onderwijskundig-rapport-concept.pdf"'
     response["Cache-Control"] = "no-store"
