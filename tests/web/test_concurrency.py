@@ -150,15 +150,21 @@ def test_a_parent_answering_while_the_ib_saves_the_same_dossier_loses_nothing(si
     assert server_errors(site) == []
 
 
-def open_preview(visitor: Visitor, public_id: str) -> Response:
-    """The documents page, then the PDF in its frame, as a browser loads them (while the
-    documents are being made, the page asks again by itself: ``Refresh``)."""
-    page = visitor.get(f"/dossiers/{public_id}/documenten/")
+def as_browser(visitor: Visitor, url: str) -> Response:
+    """``url``, asked again as a browser does while the page says the documents are being made
+    (its ``Refresh`` header)."""
+    page = visitor.get(url)
     deadline = time.monotonic() + 180
     while page.headers.get("refresh") and time.monotonic() < deadline:
         assert "De documenten worden nu gemaakt" in page.text
         time.sleep(float(page.headers["refresh"]))
-        page = visitor.get(f"/dossiers/{public_id}/documenten/")
+        page = visitor.get(url)
+    return page
+
+
+def open_preview(visitor: Visitor, public_id: str) -> Response:
+    """The documents page, then the PDF in its frame, as a browser loads them."""
+    page = as_browser(visitor, f"/dossiers/{public_id}/documenten/")
     assert page.status == 200, page.status
     frame = re.search(r'<iframe[^>]* src="([^"]+)"', page.text)
     assert frame is not None, page.text[:500]
@@ -186,7 +192,7 @@ def test_concurrent_previews_render_without_corruption(site: Site) -> None:
         code_form = [(k, v) for k, v in code_form if k != "code"] + [("code", link["code"])]
         visitor.post(page, code_form)
         parents.append((visitor, f"{page}rapport.pdf"))
-    jobs += [lambda v=v, url=url: v.get(url) for v, url in parents]
+    jobs += [lambda v=v, url=url: as_browser(v, url) for v, url in parents]
 
     answers = all_at_once(jobs)
 
