@@ -83,10 +83,12 @@ def main() -> int:
         from django.urls import reverse
 
         from overdracht import check, load_dossier
+        from overdracht.web.models import Profile, Role
         from overdracht.web.store import as_json
         from overdracht.web.views.editing import checklist_update
 
         user = get_user_model().objects.create_user("bench", password="Bench-wachtwoord-1")
+        Profile.objects.create(user=user, rol=Role.IB)  # without a role every page is 403
         client = Client()
         client.force_login(user)
         url = reverse("checklist_bijwerken")

@@ -112,9 +112,11 @@ def main() -> int:
         from django.test.utils import setup_test_environment
 
         from overdracht.web import store
+        from overdracht.web.models import Profile, Role
 
         setup_test_environment()
         user = get_user_model().objects.create_user("ib", password="Geheim-wachtwoord-1")
+        Profile.objects.create(user=user, rol=Role.IB)  # without a role every page is 403
         client = Client()
         client.force_login(user)
         print(f"Database: {connection.vendor}")

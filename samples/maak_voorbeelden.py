@@ -214,6 +214,7 @@ def po_so(jeugdhulp_toestemming: bool) -> dict[str, Any]:
             "werkhouding": "Kan 10 minuten zelfstandig werken met een time-timer en een prikkelarme plek.",
             "thuissituatie": "Stabiel gezin; ouders zijn nauw betrokken en werken goed samen met school.",
             "ondersteuningsbehoeften": "Kleine groep, vaste structuur, voorspelbare overgangen, visuele dagplanning.",
+            "sterke_kanten": "Weet veel van dieren en vertelt er boeiend over; eerlijk en zorgzaam voor jongere kinderen.",
         },
         toetsen=[
             {
@@ -428,7 +429,7 @@ def po_vo(**changes: Any) -> dict[str, Any]:
             "toelichting": "Na de doorstroomtoets (2F/1S) is het advies heroverwogen en verhoogd.",
         },
         doorstroomtoets={
-            "naam": "Doorstroomtoets (Leerling in beeld)",
+            "naam": "Doorstroomtoets Leerling in beeld",
             "datum": "2027-02-10",
             "uitslagen": [
                 {"domein": "lezen", "referentieniveau": "2F"},
@@ -486,6 +487,25 @@ def main() -> None:
     sbo["ondersteuning"]["jeugdhulp"] = None
     sbo["ondersteuning"] = {k: v for k, v in sbo["ondersteuning"].items() if v is not None}
     sbo["opp"].pop("jeugdhulp_genoemd")
+    sbo["ontwikkeling"]["sterke_kanten"] = (
+        "Tekent en knutselt met veel geduld; is een trouwe vriendin voor klasgenoten."
+    )
+    sbo["ondersteuning"]["lichamelijk"] = {
+        "zicht": "Draagt sinds groep 2 een bril (verziend); bij het lezen altijd opzetten.",
+        "gehoor": "Buisjes geplaatst in 2023; gehoor nu goed.",
+        "motoriek": "Grove motoriek wat onhandig; kinderfysiotherapie in 2025 afgerond.",
+    }
+    sbo["toestemmingen"].append(
+        {"categorie": "medisch", "gegeven_door": ["ouders"], "datum": "2027-03-10"}
+    )
+    sbo["doublures"] = [
+        {
+            "soort": "doublure",
+            "groep_of_leerjaar": "groep 3",
+            "schooljaar": "2026-2027",
+            "reden": "Groep 3 over omdat lezen en rekenen nog niet op gang kwamen.",
+        }
+    ]
     write("po-sbo-compleet", renamed(sbo, "Daan", "Mila"))
 
     lwoo = po_vo(
@@ -507,7 +527,8 @@ def main() -> None:
             "toelichting": "Jesse kan de kaderberoepsgerichte leerweg aan met leerwegondersteuning.",
         },
         doorstroomtoets={
-            "naam": "Doorstroomtoets (Route 8)",
+            "naam": "Route 8 Doorstroomtoets",
+            "toetsadvies": "vmbo-k",
             "datum": "2027-02-11",
             "uitslagen": [
                 {"domein": "lezen", "referentieniveau": "1F"},
@@ -564,7 +585,35 @@ def main() -> None:
         },
     )
     write("po-vo-lwoo", lwoo)
-    write("po-vo-compleet", po_vo())
+    write(
+        "po-vo-compleet",
+        po_vo(
+            ontwikkeling=PO_ONTWIKKELING
+            | {
+                "sterke_kanten": "Sterk in rekenen en ruimtelijk inzicht; leest graag over "
+                "sterrenkunde."
+            },
+            doorstroomtoets={
+                "naam": "Doorstroomtoets Leerling in beeld",
+                "datum": "2027-02-10",
+                "uitslagen": [
+                    {"domein": "lezen", "referentieniveau": "2F"},
+                    {"domein": "taalverzorging", "referentieniveau": "2F"},
+                    {"domein": "rekenen", "referentieniveau": "1S"},
+                ],
+                "toetsadvies": "havo/vwo",
+            },
+            eerdere_scholen=[
+                {
+                    "naam": "OBS De Klimop",
+                    "plaats": "Leusden",
+                    "van": "2019-03-18",
+                    "tot": "2021-07-09",
+                    "reden": "Verhuizing naar Amersfoort.",
+                }
+            ],
+        ),
+    )
     concept = po_vo(
         leerling={
             "voornamen": "Lotte",
@@ -599,6 +648,14 @@ def main() -> None:
             "peildatum": "2027-05-20",
         },
         schooladvies={"definitief": "pro", "definitief_datum": "2027-03-15"},
+        doublures=[
+            {
+                "soort": "doublure",
+                "groep_of_leerjaar": "groep 3",
+                "schooljaar": "2021-2022",
+                "reden": "Het aanvankelijk lezen kwam nog niet op gang.",
+            }
+        ],
         ontwikkeling={
             **PO_ONTWIKKELING,
             "cognitief": "Leert langzaam en het best door te doen; rekenen en begrijpend lezen "
@@ -774,6 +831,7 @@ def main() -> None:
         },
         ontwikkeling={
             "cognitief": "Goede havo-leerling; sterk in talen.",
+            "sterke_kanten": "Taalgevoel; speelt viool in het schoolorkest en helpt bij open dagen.",
             "werkhouding": "Zelfstandig en plichtsgetrouw.",
             "ondersteuningsbehoeften": "Geen bijzondere; af en toe hulp bij plannen rond toetsweken.",
         },
@@ -791,7 +849,21 @@ def main() -> None:
         ondersteuning={
             "extra_ondersteuning": False,
             "handelingsadviezen": ["Help Emma met een planning in de toetsweek."],
+            "dyscalculieverklaring": {
+                "datum": "2022-03-14",
+                "afgegeven_door": "Onderwijsadvies Midden, gz-psycholoog",
+                "toelichting": "Rekenmachine en 20 minuten extra tijd bij wiskunde- en rekentoetsen.",
+            },
         },
+        eerdere_scholen=[
+            {
+                "naam": "CBS De Wegwijzer",
+                "plaats": "Zwolle",
+                "van": "2014-08-18",
+                "tot": "2022-07-08",
+                "reden": "Naar het voortgezet onderwijs.",
+            }
+        ],
         inzage={
             "datum": "2026-11-20",
             "door": ["ouders"],
@@ -816,8 +888,10 @@ def main() -> None:
         "lwoo": True,
     }
     vopro["ontvangende_school"] = PRO
+    vopro.pop("eerdere_scholen")
     vopro["ontwikkeling"] = {
         **vopro["ontwikkeling"],
+        "sterke_kanten": "Handig met gereedschap; werkt graag met zijn handen en is behulpzaam.",
         "cognitief": "Leert het best in de praktijk; taal en rekenen liggen ruim drie jaar achter, "
         "ook met de extra hulp van LWOO.",
     }
@@ -1057,6 +1131,7 @@ def main() -> None:
         ontwikkeling={
             "cognitief": "Diploma Pedagogisch medewerker niveau 4 verwacht in juni 2027.",
             "ondersteuningsbehoeften": "Extra tijd bij tentamens vanwege dyslexie.",
+            "sterke_kanten": "Sterk in het contact met kinderen en ouders; zette in haar stage een voorleesproject op.",
         },
         opleidingen=[
             {
@@ -1067,6 +1142,11 @@ def main() -> None:
         ],
         ondersteuning={
             "diagnoses": ["Dyslexie"],
+            "dyslexieverklaring": {
+                "datum": "2015-05-20",
+                "afgegeven_door": "Regionaal Instituut voor Dyslexie",
+                "toelichting": "Extra tijd, teksten in groter lettertype en voorleessoftware.",
+            },
             "handelingsadviezen": ["Tentamens in een apart lokaal met 30 minuten extra tijd."],
         },
         toestemmingen=[
@@ -1143,6 +1223,7 @@ def main() -> None:
             "sociale_omgang": "Wat afwachtend in de groep; heeft één vast vriendinnetje.",
             "thuissituatie": "Gezin met twee kinderen; thuis wordt Nederlands en Pools gesproken.",
             "pedagogisch_didactische_aanpak": "Veel herhaling van woorden met plaatjes; kleine groepjes.",
+            "sterke_kanten": "Nieuwsgierig en zorgzaam: helpt jongere peuters bij het opruimen.",
         },
         toestemmingen=[
             {"categorie": "overdracht", "gegeven_door": ["ouders"], "datum": "2026-11-10"}

@@ -223,3 +223,25 @@ def test_no_python_or_expressions_in_checklists() -> None:
     for path in (ROOT / "checklists").rglob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         assert "!!python" not in text and "eval(" not in text and "lambda" not in text, path
+
+
+def test_the_words_of_the_documents_are_checklist_settings(tmp_path: Path) -> None:
+    assert load_checklist("voorschool-po").instellingen.persoon == "kind"
+    assert load_checklist("voorschool-po").instellingen.document == "Overdrachtsformulier"
+    assert load_checklist("mbo-hbo").instellingen.persoon == "student"
+    assert load_checklist("po-vo").instellingen.persoon == "leerling"
+    overlay = write(
+        tmp_path,
+        "extends: po-vo\ninstellingen:\n  vertrekkend: basisschool\n  volwassen_vanaf: 16\n",
+    )
+    settings = load_checklist("po-vo", overlay).instellingen
+    assert (settings.persoon, settings.vertrekkend, settings.volwassen_vanaf) == (
+        "leerling",
+        "basisschool",
+        16,
+    )
+    wrong = tmp_path / "fout"
+    wrong.mkdir()  # another file: a checklist file is read once
+    with pytest.raises(ChecklistError) as info:
+        load_checklist("po-vo", write(wrong, "extends: po-vo\ninstellingen:\n  persoon: pupil\n"))
+    assert "instellingen.persoon" in str(info.value)

@@ -312,6 +312,34 @@ def test_schooladvies_after_24_march_is_late(sample: Sample) -> None:
     assert "na de wettelijke termijn (24-3)" in errors_of(run_check(data), "schooladvies")[0]
 
 
+def test_higher_toetsadvies_asks_for_a_heroverweging(sample: Sample) -> None:
+    data = sample("po-vo-lwoo")  # definitief vmbo-k, not heroverwogen
+    data["doorstroomtoets"]["toetsadvies"] = "vmbo-gt"
+    assert errors_of(run_check(data), "schooladvies") == [
+        "Definitief schooladvies: het toetsadvies 'vmbo-gt' is hoger dan het definitieve advies "
+        "'vmbo-k'; heroverweeg het advies en leg de datum van de heroverweging vast, ook als het "
+        "advies gelijk blijft. Verplicht."
+    ]
+    data["schooladvies"]["heroverweging_datum"] = "2027-05-01"  # reconsidered, kept the advice
+    assert not errors_of(run_check(data), "schooladvies")
+    data["doorstroomtoets"]["toetsadvies"] = "vmbo-k"
+    data["schooladvies"].pop("heroverweging_datum")
+    assert not errors_of(run_check(data), "schooladvies")
+
+
+def test_doorstroomtoets_name_is_one_of_the_admitted_toetsen() -> None:
+    from pydantic import ValidationError
+
+    from overdracht.model.learning import DOORSTROOMTOETSEN, Doorstroomtoets
+
+    assert Doorstroomtoets(naam="Doorstroomtoets (Route 8)").naam == "Route 8 Doorstroomtoets"
+    assert Doorstroomtoets(naam="IEP").naam == "IEP Doorstroomtoets"
+    assert Doorstroomtoets(naam="Cito").naam == "Doorstroomtoets Leerling in beeld"
+    assert all(Doorstroomtoets(naam=n).naam == n for n in DOORSTROOMTOETSEN)
+    with pytest.raises(ValidationError):
+        Doorstroomtoets(naam="Centrale Eindtoets")
+
+
 def test_doorstroomtoets_or_ontheffing(sample: Sample) -> None:
     data = sample("po-vo-compleet")
     data["doorstroomtoets"]["uitslagen"] = data["doorstroomtoets"]["uitslagen"][:2]

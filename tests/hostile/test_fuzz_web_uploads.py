@@ -48,7 +48,10 @@ def _post(client: Client, url: str, field: str, name: str, data: bytes, **extra:
 
 @pytest.fixture
 def logged_in(client: Client, django_user_model: Any) -> Client:
+    from overdracht.web.models import Profile, Role
+
     user = django_user_model.objects.create_user(username="fuzz", password="Geheim-wachtwoord-9")
+    Profile.objects.create(user=user, rol=Role.IB)  # without a role every upload is refused
     client.force_login(user)
     return client
 

@@ -162,3 +162,71 @@ def test_intelligentie_en_leerachterstanden(tmp_path: Path) -> None:
         },
         {"domein": "inzichtelijk_rekenen", "achterstand_jaren": 2.0},
     ]
+
+
+def test_schoolloopbaan_sterke_kanten_verklaringen_en_toetsadvies(tmp_path: Path) -> None:
+    dossier = _import(
+        tmp_path,
+        "po-vo",
+        {
+            "Leerlingen": [{**PUPIL, "Geboortedatum": date(2014, 3, 14), "Groep": 8}],
+            "Eerdere scholen": [
+                {
+                    "Leerlingnummer": "7001",
+                    "School": "CBS Het Anker",
+                    "Plaats": "Amersfoort",
+                    "Van": "20-08-2018",
+                    "Tot": date(2020, 7, 10),
+                    "Reden vertrek": "Verhuizing",
+                }
+            ],
+            "Doublures": [
+                {
+                    "Leerlingnummer": "7001",
+                    "Soort": "Doublure",
+                    "Groep of leerjaar": "groep 4",
+                    "Schooljaar": "2020-2021",
+                }
+            ],
+            "Ontwikkeling": [
+                {"Leerlingnummer": "7001", "Sterke kanten": "Creatief en behulpzaam."}
+            ],
+            "Schooladvies": [
+                {
+                    "Leerlingnummer": "7001",
+                    "Definitief advies": "havo",
+                    "Doorstroomtoets": "Route 8",
+                    "Toetsadvies": "Havo / vwo",
+                }
+            ],
+            "Ondersteuning": [
+                {
+                    "Leerlingnummer": "7001",
+                    "Dyslexieverklaring datum": "01-05-2023",
+                    "Dyslexieverklaring afgegeven door": "Praktijk Leeswijzer",
+                }
+            ],
+        },
+    )
+    assert dossier["eerdere_scholen"] == [
+        {
+            "naam": "CBS Het Anker",
+            "plaats": "Amersfoort",
+            "van": "2018-08-20",
+            "tot": "2020-07-10",
+            "reden": "Verhuizing",
+        }
+    ]
+    assert dossier["doublures"] == [
+        {"soort": "doublure", "groep_of_leerjaar": "groep 4", "schooljaar": "2020-2021"}
+    ]
+    assert dossier["ontwikkeling"]["sterke_kanten"] == "Creatief en behulpzaam."
+    assert dossier["ondersteuning"]["dyslexieverklaring"] == {
+        "datum": "2023-05-01",
+        "afgegeven_door": "Praktijk Leeswijzer",
+    }
+    assert "dyscalculieverklaring" not in dossier["ondersteuning"]
+    assert dossier["doorstroomtoets"] == {
+        "naam": "Route 8 Doorstroomtoets",
+        "toetsadvies": "havo/vwo",
+    }

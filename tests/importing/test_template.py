@@ -17,6 +17,8 @@ def test_po_vo_template_layout() -> None:
         "School",
         "Leerlingen",
         "Ouders",
+        "Eerdere scholen",
+        "Doublures",
         "Toetsen",
         "Schooladvies",
         "Ontwikkeling",

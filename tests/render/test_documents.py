@@ -27,9 +27,15 @@ def _flat(text: str) -> str:
 def test_okr_has_the_sections_of_its_transition(rendered_samples: Path, stem: str) -> None:
     data = load_data(SAMPLES / f"{stem}.yaml")
     transition = data["overgang"]["id"]
+    # The words follow the transition: a kind from the voorschool, a student in the MBO.
+    titel, persoon = {
+        "voorschool-po": ("Overdrachtsformulier", "het kind"),
+        "mbo-mbo": ("Onderwijskundig rapport", "de student"),
+        "mbo-hbo": ("Onderwijskundig rapport", "de student"),
+    }.get(transition, ("Onderwijskundig rapport", "de leerling"))
     expected = [
-        "Onderwijskundig rapport",
-        "Gegevens van de leerling",
+        titel,
+        f"Gegevens van {persoon}",
         "Scholen en overgang",
         "Inzage en zienswijze",
         "Ondertekening",

@@ -22,6 +22,14 @@ def data_dir(settings: Any, tmp_path: Path) -> Path:
     return Path(settings.DATA_DIR)
 
 
+@pytest.fixture(autouse=True)
+def anchor_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test's transaction never commits: anchor the log's new head at once, as a commit does."""
+    from overdracht.web import logchain
+
+    monkeypatch.setattr(logchain, "after_commit", lambda action: action())
+
+
 @pytest.fixture
 def ib(django_user_model: Any) -> Any:
     from overdracht.web.models import Profile, Role

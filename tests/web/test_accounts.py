@@ -20,7 +20,7 @@ def test_pages_with_pupil_data_need_a_login(client: Client, sample_dossier: Any)
 def test_htmx_request_without_login_is_sent_to_the_login_page(client: Client) -> None:
     response = client.get("/dossiers/", headers={"HX-Request": "true"})
     assert response.status_code == 401
-    assert response["HX-Redirect"] == "login"
+    assert response["HX-Redirect"] == "/inloggen/"
 
 
 def test_first_run_page_makes_the_beheerder_then_disappears(client: Client) -> None:

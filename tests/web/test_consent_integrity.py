@@ -23,6 +23,7 @@ from overdracht.web.store import create_dossier, document
 
 from .conftest import SAMPLES
 from .test_editing import flat
+from .test_inzage import _answers, _open
 
 pytestmark = pytest.mark.django_db
 
@@ -43,10 +44,9 @@ def dertien(db: None) -> Dossier:
 
 
 def _answer(link: links.NewLink, **choices: str) -> None:
+    """Open the letter with its code and answer, as the person does in a browser."""
     person = Client()
-    url = f"/inzage/{link.token}/"
-    assert person.post(url, {"code": link.code}).status_code == 302
-    assert person.post(url + "indienen/", choices).status_code == 302
+    assert _answers(person, _open(person, link), **choices).status_code == 302
 
 
 YES = {

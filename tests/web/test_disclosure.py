@@ -1,4 +1,7 @@
-"""The verstrekkingenlog: append-only, hash-chained; tampering is detected."""
+"""The verstrekkingenlog: append-only, keyed and chained; tampering is detected.
+
+Every rewrite by someone with write access to the database: tests/web/test_disclosure_tamper.py.
+"""
 
 from __future__ import annotations
 
@@ -53,14 +56,16 @@ def test_an_altered_entry_is_detected(sample_dossier: Any, ib: Any) -> None:
     _three(sample_dossier, ib)
     Logregel.objects.filter(volgnummer=2).update(weggelaten=[])  # someone hides what was left out
     check = disclosure.verify_chain()
-    assert check.problemen == ["regel 2 is achteraf veranderd."]
+    assert check.problemen == [
+        "regel 2 klopt niet met de sleutel: achteraf veranderd, of buiten de app toegevoegd."
+    ]
 
 
 def test_a_deleted_entry_is_detected(sample_dossier: Any, ib: Any) -> None:
     _three(sample_dossier, ib)
     Logregel.objects.filter(volgnummer=2).delete()  # a queryset delete bypasses the model
     problems = disclosure.verify_chain().problemen
-    assert problems[0] == "regel 2 ontbreken: verwijderd uit het log."
+    assert problems[0] == "regel 2 ontbreekt: verwijderd uit het log."
     assert "regel 3 sluit niet aan" in problems[1]
 
 
@@ -68,7 +73,9 @@ def test_a_deleted_last_entry_is_detected(sample_dossier: Any, ib: Any) -> None:
     _three(sample_dossier, ib)
     Logregel.objects.filter(volgnummer=3).delete()
     assert disclosure.verify_chain().problemen == [
-        "de laatste regel(s) na regel 2 ontbreken: het log had 3 regels."
+        "de laatste regel(s) na regel 2 ontbreken: het log had 3 regels.",
+        "volgens het ankerbestand had het log 3 regels, maar het heeft er 2: regels aan het eind "
+        "zijn verwijderd.",
     ]
 
 
@@ -76,7 +83,8 @@ def test_a_rewritten_chain_does_not_match_the_head(sample_dossier: Any, ib: Any)
     entries = _three(sample_dossier, ib)
     last = entries[2]
     Logregel.objects.filter(pk=last.pk).update(hash="f" * 64)
-    assert "regel 3 is achteraf veranderd." in disclosure.verify_chain().problemen
+    problems = disclosure.verify_chain().problemen
+    assert "regel 3 klopt niet met de sleutel" in problems[0]
     assert Logstand.objects.get(pk=1).aantal == 3
 
 
@@ -117,7 +125,7 @@ def test_the_beheer_page_shows_the_check(
     Logregel.objects.filter(volgnummer=1).update(wat="verzonnen")
     text = beheer_client.get("/beheer/verstrekkingenlog/").content.decode()
     assert "Het log is niet in orde." in text
-    assert "Regel 1 is achteraf veranderd." in text
+    assert "Regel 1 klopt niet met de sleutel" in text
 
 
 def test_the_export_is_formula_safe(

@@ -104,7 +104,8 @@ def test_zip_holds_every_document_in_every_format(
     assert f"onderwijskundig-rapport-{short}-v1.docx" in names
     assert f"onderwijskundig-rapport-{short}-v1.pdf" in names
     assert f"onderwijskundig-rapport-{short}-v1-pdfa.pdf" in names
-    assert len(names) == 15  # five documents (po-so has a TLV summary) x three formats
+    assert len(names) == 12  # four documents (po-so has a TLV summary) x three formats
+    assert not any(n.startswith("checklistrapport") for n in names)  # internal, never sent
 
 
 def test_incomplete_dossier_pdf_says_concept_like_the_cli(
@@ -250,28 +251,7 @@ def test_a_failing_render_shows_a_calm_message_and_keeps_the_dossier(
     assert not DefinitiefDocument.objects.exists()
 
 
-def test_downloads_are_in_the_verstrekkingenlog_previews_are_not(
-    ib_client: Client, sample_dossier: Dossier
-) -> None:
-    from overdracht.web.disclosure import entries_for
-
-    ib_client.get(url(sample_dossier, formaat="voorbeeld"))
-    assert not entries_for(sample_dossier).exists()
-    concept = ib_client.get(url(sample_dossier))
-    entry = entries_for(sample_dossier).get()
-    assert entry.wat == "onderwijskundig rapport (PDF, concept)"
-    assert entry.sha256 == hashlib.sha256(concept.content).hexdigest()
-    assert entry.door == "ib" and entry.versie == 1
-    assert "De Baken" in entry.aan  # the receiving school
-
-    ib_client.post(f"/dossiers/{sample_dossier.public_id}/definitief/", {"versie": "1"})
-    final = ib_client.get(url(sample_dossier, formaat="docx"))
-    whats = [e.wat for e in entries_for(sample_dossier)]
-    assert any("definitief gemaakt" in w for w in whats)
-    last = entries_for(sample_dossier).last()
-    assert last is not None and last.wat == "onderwijskundig rapport (DOCX)"
-    stored = DefinitiefDocument.objects.get(soort="onderwijskundig-rapport", formaat="docx")
-    assert last.sha256 == stored.sha256 == hashlib.sha256(final.content).hexdigest()
+# What is logged as access and what as a disclosure: tests/web/test_disclosure_access.py
 
 
 def test_two_clicks_on_definitief_store_one_set(sample_dossier: Dossier, monkeypatch: Any) -> None:

@@ -78,15 +78,23 @@ def dertien(db: None) -> Dossier:
     return create_dossier(type(doc).model_validate(data), None, herkomst="test")
 
 
+def _key(client: Client, url: str) -> str:
+    """The form key of the browser's inzage session, as a page gives it."""
+    return str(client.get(url).context["sleutel"])
+
+
 def _open(client: Client, link: links.NewLink) -> str:
+    """Open the letter's link with its code; the page's (token-free) address."""
     url = f"/inzage/{link.token}/"
-    response = client.post(url, {"code": link.code.lower().replace("-", " ")})
+    code = link.code.lower().replace("-", " ")
+    response = client.post(url, {"code": code, "sleutel": _key(client, url)})
     assert response.status_code == 302
-    return url
+    assert response["Location"] == "/inzage/"
+    return "/inzage/"
 
 
 def _answers(plan_client: Client, url: str, **choices: str) -> Any:
-    return plan_client.post(url + "indienen/", choices)
+    return plan_client.post(url, {**choices, "sleutel": _key(plan_client, url)})
 
 
 def test_the_ib_asks_and_gets_letters(ib_client: Client, dertien: Dossier) -> None:
@@ -150,19 +158,21 @@ def test_a_wrong_code_is_refused_and_rate_limited(
     page = client.get(url)
     assert "Vul de code in" in page.content.decode()
     assert "Daan" not in page.content.decode()
+    key = page.context["sleutel"]
     for _ in range(links.MAX_TRIES - 1):
-        wrong = client.post(url, {"code": "AAAA-AAAA"})
+        wrong = client.post(url, {"code": "AAAA-AAAA", "sleutel": key})
         assert wrong.status_code == 400
         assert "De code klopt niet." in wrong.content.decode()
         assert "Daan" not in wrong.content.decode()
-    resting = client.post(url, {"code": "AAAA-AAAA"})
+    resting = client.post(url, {"code": "AAAA-AAAA", "sleutel": key})
     assert "Wacht een kwartier" in resting.content.decode()
     # Even the right code waits now.
-    assert "Wacht een kwartier" in client.post(url, {"code": link.code}).content.decode()
+    right = {"code": link.code, "sleutel": key}
+    assert "Wacht een kwartier" in client.post(url, right).content.decode()
     Inzageverzoek.objects.filter(pk=link.verzoek.pk).update(
         geblokkeerd_tot=timezone.now() - dt.timedelta(seconds=1)
     )
-    assert client.post(url, {"code": link.code}).status_code == 302
+    assert client.post(url, right).status_code == 302
     Inzageverzoek.objects.filter(pk=link.verzoek.pk).update(mislukte_pogingen=links.MAX_TOTAL)
     link.verzoek.refresh_from_db()
     assert links.check_code(link.verzoek, link.token, link.code) is links.CodeResult.CLOSED

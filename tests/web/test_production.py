@@ -97,10 +97,11 @@ def _boom(request: HttpRequest) -> HttpResponse:
 def _urls_with_a_failing_page() -> ModuleType:
     """The app's URLs plus one page that always fails: to see the 500 page users would get."""
     from overdracht.web import urls
+    from overdracht.web.permissions import any_role
 
     module = ModuleType("urls_met_fout")
     module.__dict__.update(vars(urls))
-    module.urlpatterns = [*urls.urlpatterns, path("test-fout/", _boom)]  # type: ignore[attr-defined]
+    module.urlpatterns = [*urls.urlpatterns, path("test-fout/", any_role(_boom))]  # type: ignore[attr-defined]
     return module
 
 

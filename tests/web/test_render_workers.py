@@ -179,19 +179,23 @@ def test_renders_of_earlier_days_are_not_kept(sample_dossier: Dossier) -> None:
 
 
 def test_a_parents_pdf_asked_for_while_many_wait_says_so(
-    client: Client, sample_dossier: Dossier, monkeypatch: Any
+    client: Client, sample_dossier: Dossier, ib: Any, monkeypatch: Any
 ) -> None:
-    from overdracht.web.inzage import preview
-    from overdracht.web.views import inzage
+    from overdracht.web.inzage import links, preview
+
+    from .live import form_fields
+
+    link = links.ask(sample_dossier, ib)[0]
+    page = f"/inzage/{link.token}/"
+    fields = [(k, v) for k, v in form_fields(client.get(page).content.decode()) if k != "code"]
+    assert client.post(page, {**dict(fields), "code": link.code}).status_code == 302
 
     busy = threading.BoundedSemaphore(1)
     busy.acquire()
     monkeypatch.setattr(renderpool, "_waiting", busy)
     monkeypatch.setattr(renderpool, "in_background", lambda key, make: True)
-    monkeypatch.setattr(inzage.links, "find", lambda token: sample_dossier.inzageverzoeken.first())
-    monkeypatch.setattr(inzage, "_opened", lambda request, verzoek: True)
     preview._pdfs.clear()
-    page = client.get("/inzage/een-link/rapport.pdf")
-    assert page.status_code == 200
-    assert "De documenten worden nu gemaakt" in page.content.decode()
-    assert page["Refresh"] == "3"
+    answer = client.get("/inzage/rapport.pdf")
+    assert answer.status_code == 200
+    assert "De documenten worden nu gemaakt" in answer.content.decode()
+    assert answer["Refresh"] == "3"

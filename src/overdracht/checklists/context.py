@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,6 +19,13 @@ class Instellingen(BaseModel):
     toestemming_leerling_mee_vanaf: int = Field(default=12, ge=0, le=18)
     toestemming_leerling_alleen_vanaf: int = Field(default=16, ge=0, le=18)
     inzage_leerling_vanaf: int = Field(default=16, ge=0, le=18)
+    # The words of the documents (render/terms.py): what the person is called, the name of
+    # the written handover, what the sending side is called; from which age the person is an
+    # adult (no gender line, the reaction is theirs alone).
+    persoon: Literal["kind", "leerling", "student"] = "leerling"
+    document: str = Field(default="Onderwijskundig rapport", min_length=1)
+    vertrekkend: str = Field(default="vertrekkende school", min_length=1)
+    volwassen_vanaf: int = Field(default=18, ge=12, le=21)
 
 
 @dataclass(frozen=True)
@@ -43,8 +50,8 @@ class Context:
 
     @property
     def pupil_word(self) -> str:
-        """'student' in MBO and HBO, 'leerling' elsewhere."""
-        return "student" if self.van in ("mbo", "hbo") else "leerling"
+        """'kind', 'leerling' or 'student': the checklist's ``persoon`` setting."""
+        return self.instellingen.persoon
 
     @property
     def leeftijd(self) -> int:

@@ -304,6 +304,22 @@ class SchooladviesRule(RuleBase):
                     "schooladvies.heroverweging_datum", "de datum van de heroverweging ontbreekt"
                 )
             )
+        toets = ctx.dossier.doorstroomtoets
+        if (
+            toets is not None
+            and toets.toetsadvies is not None
+            and ADVIES_VOLGORDE.index(toets.toetsadvies) > ADVIES_VOLGORDE.index(advies.definitief)
+            and advies.heroverweging_datum is None
+        ):
+            # A toetsadvies above the schooladvies obliges the school to reconsider it.
+            problems.append(
+                Problem(
+                    "schooladvies.heroverweging_datum",
+                    f"het toetsadvies '{toets.toetsadvies}' is hoger dan het definitieve advies "
+                    f"'{advies.definitief}'; heroverweeg het advies en leg de datum van de "
+                    "heroverweging vast, ook als het advies gelijk blijft",
+                )
+            )
         return problems
 
 

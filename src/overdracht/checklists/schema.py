@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -97,6 +97,10 @@ class InstellingenBestand(BaseModel):
     toestemming_leerling_mee_vanaf: int | None = Field(default=None, ge=0, le=18)
     toestemming_leerling_alleen_vanaf: int | None = Field(default=None, ge=0, le=18)
     inzage_leerling_vanaf: int | None = Field(default=None, ge=0, le=18)
+    persoon: Literal["kind", "leerling", "student"] | None = None
+    document: str | None = Field(default=None, min_length=1)
+    vertrekkend: str | None = Field(default=None, min_length=1)
+    volwassen_vanaf: int | None = Field(default=None, ge=12, le=21)
 
 
 class ChecklistFile(BaseModel):

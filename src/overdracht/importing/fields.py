@@ -11,7 +11,12 @@ from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from overdracht.checklists.transitions import transition, transitions
-from overdracht.model.learning import ADVIES_VOLGORDE, Domein, Referentieniveau
+from overdracht.model.learning import (
+    ADVIES_VOLGORDE,
+    DOORSTROOMTOETSEN,
+    Domein,
+    Referentieniveau,
+)
 from overdracht.model.people import Leerweg, SchoolSoort
 
 Kind = Literal[
@@ -63,6 +68,8 @@ _FROM_VO = Sectors((("vo", "*"), ("mbo", "*")))
 _FROM_VOORSCHOOL = Sectors((("voorschool", "*"),))
 _VVE = Sectors((("voorschool", "*"), ("bao", "bao")))
 _TO_MBO = Sectors((("*", "mbo"), ("*", "hbo")))
+# Earlier schools and doublures: a pupil leaving a school (MBO has 'Opleidingen' instead).
+_FROM_SCHOOL = Sectors((("bao", "*"), ("vo", "*")))
 # Where the checklist checks it, the workbook asks for it.
 _SCHOOLADVIES = Sectors(kinds=("schooladvies",))
 _PRO_CRITERIA = Sectors(kinds=("pro_criteria",))
@@ -518,7 +525,17 @@ SCHOOLADVIES = SheetSpec(
             "Doorstroomtoets",
             ("doorstroomtoets", "naam"),
             aliases=("naam doorstroomtoets",),
+            help=f"Een van: {', '.join(DOORSTROOMTOETSEN)}.",
             example="Leerling in beeld",
+        ),
+        FieldSpec(
+            "Toetsadvies",
+            ("doorstroomtoets", "toetsadvies"),
+            "choice",
+            aliases=("toetsadvies doorstroomtoets", "advies doorstroomtoets"),
+            choices=ADVIES_VOLGORDE,
+            help="Het advies dat uit de doorstroomtoets volgt.",
+            example="havo",
         ),
         FieldSpec(
             "Datum doorstroomtoets", ("doorstroomtoets", "datum"), "date", example="2026-02-10"
@@ -575,6 +592,7 @@ ONTWIKKELING = SheetSpec(
         *(
             FieldSpec(header, ("ontwikkeling", key), "longtext", transitions=sectors)
             for header, key, sectors in (
+                ("Sterke kanten", "sterke_kanten", ALL),
                 ("Cognitief", "cognitief", ALL),
                 ("Sociaal-emotioneel", "sociaal_emotioneel", ALL),
                 ("Werkhouding", "werkhouding", ALL),
@@ -592,6 +610,26 @@ ONTWIKKELING = SheetSpec(
     ),
     "Eén rij per leerling: korte beschrijving van de ontwikkeling.",
 )
+
+
+def _verklaring(header: str, key: str) -> tuple[FieldSpec, ...]:
+    """Columns of a dyslexie- or dyscalculieverklaring; either one filled in records it."""
+    return (
+        FieldSpec(
+            f"{header} datum",
+            ("ondersteuning", key, "datum"),
+            "date",
+            aliases=(f"datum {header.lower()}",),
+            help="Datum van de verklaring; leeg laten als er geen verklaring is.",
+        ),
+        FieldSpec(
+            f"{header} afgegeven door",
+            ("ondersteuning", key, "afgegeven_door"),
+            aliases=(f"{header.lower()} door",),
+            help="Instelling of deskundige.",
+        ),
+    )
+
 
 ONDERSTEUNING = SheetSpec(
     "Ondersteuning",
@@ -621,6 +659,8 @@ ONDERSTEUNING = SheetSpec(
                 ("Diagnoses", "diagnoses"),
             )
         ),
+        *_verklaring("Dyslexieverklaring", "dyslexieverklaring"),
+        *_verklaring("Dyscalculieverklaring", "dyscalculieverklaring"),
         FieldSpec(
             "Leervraag",
             ("ondersteuning", "leervraag"),
@@ -818,10 +858,78 @@ OPLEIDINGEN = SheetSpec(
     transitions=_TO_MBO,
 )
 
+EERDERE_SCHOLEN = SheetSpec(
+    "Eerdere scholen",
+    "eerdere_scholen",
+    "list",
+    (
+        KEY,
+        NAME_HINT,
+        FieldSpec(
+            "School",
+            ("naam",),
+            aliases=("naam school", "naam eerdere school", "vorige school"),
+            required=True,
+            example="CBS Het Anker",
+        ),
+        FieldSpec("Plaats", ("plaats",), aliases=("vestigingsplaats",), example="Amersfoort"),
+        FieldSpec("Van", ("van",), "date", aliases=("begindatum", "datum in")),
+        FieldSpec("Tot", ("tot",), "date", aliases=("einddatum", "datum uit")),
+        FieldSpec(
+            "Reden vertrek",
+            ("reden",),
+            "longtext",
+            aliases=("reden van vertrek", "reden uitschrijving"),
+            example="Verhuizing",
+        ),
+    ),
+    "Eén rij per school waar de leerling eerder op zat (schoolloopbaan).",
+    aliases=("vorige scholen", "schoolloopbaan scholen"),
+    transitions=_FROM_SCHOOL,
+)
+
+DOUBLURES = SheetSpec(
+    "Doublures",
+    "doublures",
+    "list",
+    (
+        KEY,
+        NAME_HINT,
+        FieldSpec(
+            "Soort",
+            ("soort",),
+            "choice",
+            aliases=("doublure of versnelling",),
+            choices=("doublure", "versnelling"),
+            required=True,
+            help="Doublure: een jaar overgedaan; versnelling: een jaar overgeslagen.",
+            example="doublure",
+        ),
+        FieldSpec(
+            "Groep of leerjaar",
+            ("groep_of_leerjaar",),
+            required=True,
+            example="groep 4",
+        ),
+        FieldSpec(
+            "Schooljaar",
+            ("schooljaar",),
+            help="Bijvoorbeeld 2022-2023.",
+            example="2020-2021",
+        ),
+        FieldSpec("Reden", ("reden",), "longtext"),
+    ),
+    "Eén rij per jaar dat de leerling overdeed of oversloeg.",
+    aliases=("doublure", "versnellingen", "doublures en versnellingen", "zittenblijven"),
+    transitions=_FROM_SCHOOL,
+)
+
 SHEETS: tuple[SheetSpec, ...] = (
     SCHOOL,
     LEERLINGEN,
     OUDERS,
+    EERDERE_SCHOLEN,
+    DOUBLURES,
     TOETSEN,
     SCHOOLADVIES,
     ONTWIKKELING,

@@ -18,6 +18,8 @@ from overdracht.model.handover import (
 )
 from overdracht.model.learning import (
     Doorstroomtoets,
+    Doublure,
+    EerdereSchool,
     Intelligentieonderzoek,
     Leerachterstand,
     Ontwikkeling,
@@ -40,6 +42,15 @@ class Dossier(DossierModel):
     ontvangende_school: School
     overgang: Overgang
     ontwikkeling: Ontwikkeling | None = None
+    eerdere_scholen: list[EerdereSchool] = Field(
+        default_factory=list,
+        description="Schoolloopbaan: de scholen vóór de huidige school, oudste eerst",
+    )
+    doublures: list[Doublure] = Field(
+        default_factory=list,
+        title="Doublures en versnellingen",
+        description="Schoolloopbaan: een jaar overgedaan of overgeslagen",
+    )
     toetsen: list[Toets] = Field(default_factory=list)
     schooladvies: Schooladvies | None = None
     doorstroomtoets: Doorstroomtoets | None = None

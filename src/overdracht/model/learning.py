@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Literal, get_args
+from typing import Annotated, Literal, get_args
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from overdracht.model.base import DossierModel, Tekst
 
@@ -39,6 +40,9 @@ Domein = Literal[
 class Ontwikkeling(DossierModel):
     """Information on development; which parts are needed depends on the transition."""
 
+    sterke_kanten: str | None = Field(
+        default=None, description="Waar het kind of de leerling goed in is, talenten en interesses"
+    )
     cognitief: str | None = None
     sociaal_emotioneel: str | None = None
     werkhouding: str | None = None
@@ -91,12 +95,45 @@ class DomeinUitslag(DossierModel):
     referentieniveau: Referentieniveau
 
 
+# The doorstroomtoetsen the minister admitted (from 2024, when the eindtoets became the
+# doorstroomtoets); a school picks one, so the receiving school knows what the levels mean.
+DoorstroomtoetsNaam = Literal[
+    "Dia-doorstroomtoets",
+    "Doorstroomtoets Leerling in beeld",
+    "IEP Doorstroomtoets",
+    "Route 8 Doorstroomtoets",
+]
+DOORSTROOMTOETSEN: tuple[str, ...] = get_args(DoorstroomtoetsNaam)
+# How schools and LAS exports write them ("Route 8", "Doorstroomtoets (IEP)", "Cito").
+_TOETS_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bdia\b"), "Dia-doorstroomtoets"),
+    (re.compile(r"leerling\s*in\s*beeld|\bcito\b"), "Doorstroomtoets Leerling in beeld"),
+    (re.compile(r"\biep\b"), "IEP Doorstroomtoets"),
+    (re.compile(r"\broute\s*8\b"), "Route 8 Doorstroomtoets"),
+)
+
+
+def _known_toets(value: object) -> object:
+    """The admitted toets a written name stands for; anything else is left to be refused."""
+    if not isinstance(value, str):
+        return value
+    found = {name for pattern, name in _TOETS_WORDS if pattern.search(value.casefold())}
+    return found.pop() if len(found) == 1 else value
+
+
 class Doorstroomtoets(DossierModel):
     """Result of the doorstroomtoets per domain, or the reason for ontheffing."""
 
-    naam: str | None = None
+    naam: Annotated[DoorstroomtoetsNaam | None, BeforeValidator(_known_toets)] = Field(
+        default=None, title="Toets", description="Welke van de toegelaten doorstroomtoetsen"
+    )
     datum: date | None = None
     uitslagen: list[DomeinUitslag] = Field(default_factory=list)
+    toetsadvies: AdviesNiveau | None = Field(
+        default=None,
+        description="Het advies dat uit de toets volgt; is het hoger dan het schooladvies, "
+        "dan heroverweegt de school het advies",
+    )
     ontheffing: bool = False
     reden_ontheffing: str | None = None
 
@@ -143,3 +180,26 @@ class Resultaat(DossierModel):
     vak: Tekst
     cijfer: str
     periode: str | None = None
+
+
+class EerdereSchool(DossierModel):
+    """A school the pupil attended before the sending school (schoolloopbaan, group b)."""
+
+    naam: Tekst
+    plaats: str | None = None
+    van: date | None = None
+    tot: date | None = None
+    reden: str | None = Field(default=None, description="Waarom de overstap naar een andere school")
+
+
+class Doublure(DossierModel):
+    """A year repeated or skipped (schoolloopbaan, group b)."""
+
+    soort: Literal["doublure", "versnelling"] = Field(
+        description="Doublure: een jaar overgedaan; versnelling: een jaar overgeslagen"
+    )
+    groep_of_leerjaar: Tekst = Field(description="Bijvoorbeeld groep 3 of leerjaar 2")
+    schooljaar: str | None = Field(
+        default=None, pattern=r"^20\d\d-20\d\d$", description="Bijvoorbeeld 2022-2023"
+    )
+    reden: str | None = None

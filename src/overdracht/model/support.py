@@ -38,6 +38,33 @@ class Jeugdhulp(DossierModel):
     )
 
 
+class Verklaring(DossierModel):
+    """A dyslexie- or dyscalculieverklaring: who diagnosed it, when, and what it allows.
+
+    A diagnosis is begeleiding (whitelist group d): it travels without consent, except where
+    a checklist puts it under consent (MBO to HBO: functiebeperking).
+    """
+
+    datum: date | None = Field(default=None, description="Datum van de verklaring")
+    afgegeven_door: str | None = Field(
+        default=None, description="Instelling of deskundige, bijvoorbeeld een orthopedagoog"
+    )
+    toelichting: str | None = Field(
+        default=None, description="Wat de verklaring inhoudt en welke faciliteiten helpen"
+    )
+
+
+class Lichamelijk(DossierModel):
+    """Sight, hearing and motor skills: medical information, it travels only with consent
+    (the checklist's toestemming rule for 'medisch' names this part)."""
+
+    zicht: str | None = Field(default=None, description="Bijvoorbeeld bril, slechtziendheid")
+    gehoor: str | None = Field(default=None, description="Bijvoorbeeld gehoorapparaat, buisjes")
+    motoriek: str | None = Field(
+        default=None, description="Medische bijzonderheden, bijvoorbeeld fysiotherapie"
+    )
+
+
 class Regie(DossierModel):
     rol: Literal["school", "casemanager"]
     naam: str | None = None
@@ -51,7 +78,14 @@ class Ondersteuning(DossierModel):
     handelingsadviezen: list[Tekst] = Field(default_factory=list)
     belemmeringen: list[Tekst] = Field(default_factory=list)
     diagnoses: list[Tekst] = Field(default_factory=list)
+    dyslexieverklaring: Verklaring | None = None
+    dyscalculieverklaring: Verklaring | None = None
     medisch: str | None = Field(default=None, description="Medische informatie (toestemming nodig)")
+    lichamelijk: Lichamelijk | None = Field(
+        default=None,
+        title="Zicht, gehoor en motoriek",
+        description="Medische informatie: gaat alleen mee met toestemming",
+    )
     jeugdhulp: Jeugdhulp | None = None
     jgz: str | None = Field(default=None, description="Informatie van JGZ/CJG (toestemming nodig)")
     lwoo_aanwijzing: str | None = Field(default=None, description="Aanwijzing LWOO van het SWV VO")

@@ -139,7 +139,7 @@ def build_tlv_summary(ctx: BuildContext) -> DocumentView:
         ctx,
         "tlv",
         "Samenvatting TLV-dossier",
-        section("Leerling en scholen", leerling_kort(ctx), scholen_kort(ctx)),
+        section(f"{ctx.termen.persoon_kop} en scholen", leerling_kort(ctx), scholen_kort(ctx)),
         section("Afzender", _sender(ctx)),
         section("Toelaatbaarheidsverklaring", tlv),
         section("Deskundigenadviezen", *adviezen),
@@ -212,13 +212,13 @@ def build_warm_handover(ctx: BuildContext) -> DocumentView:
     bekend = list(w.afspraken) if w else []
     adviezen = lijst(
         d.ondersteuning.handelingsadviezen,
-        titel="Handelingsadviezen uit het onderwijskundig rapport",
+        titel=f"Handelingsadviezen uit het {ctx.termen.document.lower()}",
     )
     return _document(
         ctx,
         "warme-overdracht",
         "Verslag warme overdracht",
-        section("Leerling en scholen", leerling_kort(ctx), scholen_kort(ctx)),
+        section(f"{ctx.termen.persoon_kop} en scholen", leerling_kort(ctx), scholen_kort(ctx)),
         section("Gesprek", gesprek, aanwezig),
         section(
             "Ter bespreking",
@@ -228,7 +228,7 @@ def build_warm_handover(ctx: BuildContext) -> DocumentView:
         section(
             "Afspraken",
             invul("Gemaakte afspraken (wat, wie, wanneer)", 8, voorgevuld=tuple(bekend)),
-            invul("Wanneer en hoe worden ouders en leerling betrokken?", 3),
+            invul(f"Wanneer en hoe {_betrokken(ctx)}?", 3),
             invul(
                 "Datum van de terugkoppeling door de ontvangende school",
                 2,
@@ -241,9 +241,9 @@ def build_warm_handover(ctx: BuildContext) -> DocumentView:
             "Ondertekening",
             handtekening(
                 [
-                    ("Vertrekkende school", d.vertrekkende_school.contactpersoon or ""),
+                    (ctx.termen.vertrekkend_kop, d.vertrekkende_school.contactpersoon or ""),
                     ("Ontvangende school", d.ontvangende_school.contactpersoon or ""),
-                    ("Ouder/verzorger", ""),
+                    (ctx.termen.persoon_kop if ctx.termen.volwassen else "Ouder/verzorger", ""),
                 ]
             ),
         ),
@@ -252,6 +252,12 @@ def build_warm_handover(ctx: BuildContext) -> DocumentView:
             "van beide scholen.",
         ),
     )
+
+
+def _betrokken(ctx: BuildContext) -> str:
+    if ctx.termen.volwassen:
+        return f"wordt de {ctx.termen.persoon} betrokken"
+    return f"worden ouders en {ctx.termen.persoon} betrokken"
 
 
 def build_feedback_form(ctx: BuildContext) -> DocumentView:
@@ -273,11 +279,11 @@ def build_feedback_form(ctx: BuildContext) -> DocumentView:
         ctx,
         "terugkoppeling",
         "Terugkoppelingsformulier",
-        section("Leerling en scholen", leerling_kort(ctx), scholen_kort(ctx)),
+        section(f"{ctx.termen.persoon_kop} en scholen", leerling_kort(ctx), scholen_kort(ctx)),
         section("Terugkoppeling", terug),
         section(
             "De start op de nieuwe school",
-            invul("Hoe is de start van de leerling verlopen?", 4),
+            invul(f"Hoe is de start {ctx.termen.van_de_persoon} verlopen?", 4),
             invul(
                 "Was de overgedragen informatie volledig en bruikbaar (ja, deels, nee)? Licht toe.",
                 4,
@@ -286,17 +292,19 @@ def build_feedback_form(ctx: BuildContext) -> DocumentView:
             invul(
                 "Zijn de handelingsadviezen en de afspraken uit de warme overdracht opgevolgd?", 3
             ),
-            invul("Is de ondersteuning van de leerling doorgegaan zoals afgesproken?", 3),
-            invul("Wat kan de vertrekkende school de volgende keer beter doen?", 3),
+            invul(
+                f"Is de ondersteuning {ctx.termen.van_de_persoon} doorgegaan zoals afgesproken?", 3
+            ),
+            invul(f"Wat kan de {ctx.termen.vertrekkend} de volgende keer beter doen?", 3),
         ),
         section(
             "Ingevuld door", handtekening([(f"Namens {naar.naam}", naar.contactpersoon or "")])
         ),
         inleiding=(
             f"Dit formulier is voor {naar.naam}. Vul het in na de eerste weken en stuur het terug "
-            f"naar {van.naam}. Uw terugkoppeling helpt de overdracht te verbeteren, voor deze "
-            "leerling en voor volgende leerlingen. In de PDF kunt u de vakken op het scherm "
-            "invullen.",
+            f"naar {van.naam}. Uw terugkoppeling helpt de overdracht te verbeteren, voor "
+            f"{ctx.termen.dit_persoon} en voor {ctx.termen.volgende}. In de PDF kunt u de vakken "
+            "op het scherm invullen.",
         ),
         invulbaar=True,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,6 +11,7 @@ from overdracht.model.dossier import Dossier
 from overdracht.model.people import Leerling
 from overdracht.render import format as fmt
 from overdracht.render.privacy import Privacy
+from overdracht.render.terms import Termen
 from overdracht.render.view import Block, velden
 
 
@@ -40,7 +42,7 @@ class BuildContext:
         if not self.report.complete:
             reasons.append("het dossier is nog niet compleet")
         if self.dossier.inzage is None:
-            reasons.append("de ouders hebben het nog niet ingezien")
+            reasons.append(f"{self.termen.wie_inziet} het nog niet ingezien")
         if not reasons:
             return ""
         return f"CONCEPT: {fmt.opsomming(reasons)}. Niet versturen."
@@ -53,6 +55,11 @@ class BuildContext:
     def leeftijd(self) -> int:
         return self.dossier.leeftijd_op(self.peildatum)
 
+    @functools.cached_property
+    def termen(self) -> Termen:
+        """The documents' words for this transition and age (kind, leerling, student)."""
+        return Termen.voor(self.checklist.instellingen, self.leeftijd)
+
 
 def officiele_naam(leerling: Leerling) -> str:
     return " ".join(
@@ -60,7 +67,7 @@ def officiele_naam(leerling: Leerling) -> str:
     )
 
 
-def leerling_kort(ctx: BuildContext, titel: str = "Leerling") -> Block | None:
+def leerling_kort(ctx: BuildContext, titel: str = "") -> Block | None:
     """Who the document is about: the few facts every companion document repeats."""
     ll = ctx.leerling
     return velden(
@@ -69,7 +76,7 @@ def leerling_kort(ctx: BuildContext, titel: str = "Leerling") -> Block | None:
         ("Geboortedatum", fmt.datum(ll.geboortedatum)),
         ("Groep", str(ll.groep) if ll.groep else None),
         ("Leerjaar", str(ll.leerjaar) if ll.leerjaar else None),
-        titel=titel,
+        titel=titel or ctx.termen.persoon_kop,
     )
 
 
@@ -77,7 +84,7 @@ def scholen_kort(ctx: BuildContext) -> Block | None:
     d = ctx.dossier
     van, naar = d.vertrekkende_school, d.ontvangende_school
     return velden(
-        ("Vertrekkende school", fmt.school_naam(van)),
+        (ctx.termen.vertrekkend_kop, fmt.school_naam(van)),
         ("Contactpersoon", ", ".join(p for p in (van.contactpersoon, van.functie) if p)),
         ("Ontvangende school", fmt.school_naam(naar)),
         (

@@ -93,7 +93,9 @@ def final_problems(ctx: BuildContext) -> list[str]:
     if ctx.dossier.inzage is None and not any(
         f.path.startswith("inzage") for f in ctx.report.errors
     ):
-        problems.append("inzage: de ouders hebben het dossier nog niet ingezien (vul 'inzage' in).")
+        problems.append(
+            f"inzage: {ctx.termen.wie_inziet} het dossier nog niet ingezien (vul 'inzage' in)."
+        )
     return problems
 
 

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
+from overdracht.checklists.consent import CATEGORY_LABELS, valid_consents
 from overdracht.model.dossier import Dossier
 from overdracht.model.handover import Afspraak
 from overdracht.model.people import School
+from overdracht.model.support import Verklaring
 from overdracht.render import format as fmt
 from overdracht.render.blocks import opp_blocks
 from overdracht.render.context import BuildContext, officiele_naam
+from overdracht.render.privacy import travels
 from overdracht.render.view import (
     Block,
     DocumentView,
     Section,
     handtekening,
+    invul,
     lijst,
     section,
     tabel,
@@ -23,6 +27,7 @@ from overdracht.render.view import (
 )
 
 ONTWIKKELING_LABELS: tuple[tuple[str, str], ...] = (
+    ("sterke_kanten", "Sterke kanten en talenten"),
     ("cognitief", "Cognitieve ontwikkeling"),
     ("taal", "Taal"),
     ("spel", "Spel"),
@@ -38,23 +43,28 @@ ONTWIKKELING_LABELS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _leerling(d: Dossier) -> Section | None:
+def _leerling(ctx: BuildContext) -> Section | None:
+    d = ctx.dossier
     ll = d.leerling
     pupil = velden(
         ("Naam", officiele_naam(ll)),
         ("Roepnaam", ll.roepnaam),
         ("Geboortedatum", fmt.datum(ll.geboortedatum)),
-        ("Geslacht", fmt.GESLACHT.get(ll.geslacht or "", "")),
+        ("Geslacht", None if ctx.termen.volwassen else fmt.GESLACHT.get(ll.geslacht or "", "")),
         ("BSN", ll.bsn),
         ("Onderwijsnummer", ll.onderwijsnummer),
-        ("Leerlingnummer", ll.leerlingnummer),
+        (ctx.termen.nummer, ll.leerlingnummer),
         ("Groep", str(ll.groep) if ll.groep else None),
         ("Leerjaar", str(ll.leerjaar) if ll.leerjaar else None),
         ("Leerweg", fmt.LEERWEG_LABELS.get(ll.leerweg or "", ll.leerweg)),
         ("Leerwegondersteuning (lwoo)", "ja" if ll.lwoo else None),
         ("VVE-indicatie", "ja" if ll.vve_indicatie else None),
     )
-    parents = tabel(
+    return section(f"Gegevens {ctx.termen.van_de_persoon}", pupil, _ouders(d))
+
+
+def _ouders(d: Dossier) -> Block | None:
+    return tabel(
         ("Naam", "Relatie", "Gezag", "Contact", "Adres"),
         [
             (
@@ -70,7 +80,6 @@ def _leerling(d: Dossier) -> Section | None:
         ],
         titel="Ouders/verzorgers",
     )
-    return section("Gegevens van de leerling", pupil, parents)
 
 
 def _school(titel: str, school: School) -> Block | None:
@@ -99,19 +108,26 @@ def _scholen(ctx: BuildContext) -> Section | None:
     )
     return section(
         "Scholen en overgang",
-        _school("Vertrekkende school", d.vertrekkende_school),
+        _school(ctx.termen.vertrekkend_kop, d.vertrekkende_school),
         _school("Ontvangende school", d.ontvangende_school),
         overgang,
     )
 
 
-def _ontwikkeling(d: Dossier) -> Section | None:
-    if d.ontwikkeling is None:
+def _ontwikkeling(ctx: BuildContext) -> Section | None:
+    o = ctx.dossier.ontwikkeling
+    if o is None:
         return None
-    o = d.ontwikkeling
+    t = ctx.termen
+    wensen = f"Wensen van de {t.persoon}" if t.volwassen else f"Wensen van {t.persoon} en ouders"
     return section(
         "Ontwikkeling",
-        velden(*((label, getattr(o, key)) for key, label in ONTWIKKELING_LABELS)),
+        velden(
+            *(
+                (wensen if key == "wensen" else label, getattr(o, key))
+                for key, label in ONTWIKKELING_LABELS
+            )
+        ),
     )
 
 
@@ -145,7 +161,10 @@ def _schooladvies(d: Dossier) -> Section | None:
         else:
             blocks.append(
                 velden(
-                    ("Toets", t.naam), ("Afgenomen op", fmt.datum(t.datum)), titel="Doorstroomtoets"
+                    ("Toets", t.naam),
+                    ("Afgenomen op", fmt.datum(t.datum)),
+                    ("Toetsadvies", fmt.advies(t.toetsadvies)),
+                    titel="Doorstroomtoets",
                 )
             )
             blocks.append(
@@ -224,6 +243,7 @@ def _resultaten(d: Dossier) -> Section | None:
     uitzondering = tekst(d.pro_uitzondering, titel="Uitzondering op de landelijke criteria")
     return section(
         "Leerresultaten en schoolloopbaan",
+        *_schoolloopbaan(d),
         toetsen,
         iq,
         achterstanden,
@@ -231,6 +251,51 @@ def _resultaten(d: Dossier) -> Section | None:
         opleidingen,
         cijfers,
         verzuim,
+    )
+
+
+def _schoolloopbaan(d: Dossier) -> list[Block | None]:
+    scholen = tabel(
+        ("School", "Plaats", "Van", "Tot", "Reden van vertrek"),
+        [
+            (s.naam, s.plaats or "", fmt.datum(s.van), fmt.datum(s.tot), s.reden or "")
+            for s in sorted(d.eerdere_scholen, key=lambda s: s.van or date.min)
+        ],
+        titel="Eerdere scholen",
+    )
+    doublures = tabel(
+        ("Soort", "Groep of leerjaar", "Schooljaar", "Reden"),
+        [
+            (x.soort, x.groep_of_leerjaar, x.schooljaar or "", x.reden or "")
+            for x in sorted(d.doublures, key=lambda x: x.schooljaar or "")
+        ],
+        titel="Doublures en versnellingen",
+    )
+    return [scholen, doublures]
+
+
+def _verklaring(titel: str, v: Verklaring | None) -> Block | None:
+    if v is None:
+        return None
+    return velden(
+        ("Verklaring", "aanwezig"),
+        ("Datum", fmt.datum(v.datum)),
+        ("Afgegeven door", v.afgegeven_door),
+        ("Toelichting en faciliteiten", v.toelichting),
+        titel=titel,
+    )
+
+
+def _zicht_gehoor_motoriek(d: Dossier) -> Block | None:
+    """Medical: ``d`` is the shareable dossier, so without medisch consent this is empty."""
+    z = d.ondersteuning.lichamelijk
+    if z is None:
+        return None
+    return velden(
+        ("Zicht", z.zicht),
+        ("Gehoor", z.gehoor),
+        ("Motoriek", z.motoriek),
+        titel="Zicht, gehoor en motoriek",
     )
 
 
@@ -266,7 +331,10 @@ def _ondersteuning(d: Dossier) -> Section | None:
         lijst(o.geboden_ondersteuning, titel="Geboden ondersteuning"),
         lijst(o.belemmeringen, titel="Belemmeringen"),
         lijst(o.diagnoses, titel="Diagnoses"),
+        _verklaring("Dyslexieverklaring", o.dyslexieverklaring),
+        _verklaring("Dyscalculieverklaring", o.dyscalculieverklaring),
         tekst(o.medisch, titel="Medische informatie"),
+        _zicht_gehoor_motoriek(d),
         jeugdhulp,
         tekst(o.oza, titel="Onderwijs-zorgarrangement"),
     )
@@ -299,17 +367,59 @@ def _afspraak(a: Afspraak | None) -> str:
     return "\n".join(p for p in (fmt.datum(a.datum), a.toelichting) if p)
 
 
+def _toestemmingen(ctx: BuildContext) -> Section | None:
+    """The consents the handover rests on: only those that hold, and only their category.
+
+    A refused, missing or not yet valid consent (say, parents only while a pupil of 13 must
+    consent too) is not named: "toestemming voor jeugdhulp geweigerd" would tell the
+    receiving school that there is jeugdhulp. Nor is a consent for a category of which no
+    data travels: naming it would hint at data the rapport does not hold. What stayed home is
+    in the sender's checklist report.
+    """
+    d = ctx.dossier
+    settings = ctx.checklist.instellingen
+    rows = []
+    for categorie, label in CATEGORY_LABELS.items():
+        valid = valid_consents(
+            d,
+            categorie,
+            ctx.peildatum,
+            settings.toestemming_leerling_mee_vanaf,
+            settings.toestemming_leerling_alleen_vanaf,
+        )
+        if not valid or not travels(ctx.checklist, d, categorie):
+            continue
+        latest = max(valid, key=lambda t: t.datum)
+        rows.append(
+            (
+                label[:1].upper() + label[1:],
+                fmt.opsomming([ctx.termen.gever(g) for g in latest.gegeven_door]),
+                fmt.datum(latest.datum),
+                "schriftelijk" if latest.schriftelijk else "mondeling",
+            )
+        )
+    basis = "Dit rapport bevat de gegevens die scholen elkaar bij een overstap mogen geven."
+    return section(
+        "Toestemmingen",
+        tekst(
+            basis, "Daarnaast bevat het gegevens waarvoor toestemming is gegeven:" if rows else None
+        ),
+        tabel(("Gegevens", "Toestemming gegeven door", "Datum", "Vorm"), rows),
+    )
+
+
 def _inzage(ctx: BuildContext) -> Section | None:
     d = ctx.dossier
     blocks: list[Block | None] = []
     if d.inzage is None:
-        blocks.append(tekst("De ouders hebben dit rapport nog niet ingezien."))
+        wie = ctx.termen.wie_inziet
+        blocks.append(tekst(f"{wie[:1].upper()}{wie[1:]} dit rapport nog niet ingezien."))
     else:
         i = d.inzage
         blocks.append(
             velden(
                 ("Ingezien op", fmt.datum(i.datum)),
-                ("Ingezien door", fmt.opsomming([fmt.GEVERS[g] for g in i.door])),
+                ("Ingezien door", fmt.opsomming([ctx.termen.gever(g) for g in i.door])),
                 ("Zienswijze", fmt.zienswijze(i)),
                 ("Nog geen reactie van", fmt.opsomming([w.lower() for w in i.wacht_op])),
                 ("Toelichting", i.toelichting),
@@ -317,7 +427,19 @@ def _inzage(ctx: BuildContext) -> Section | None:
                 ("Vastgelegd", fmt.HERKOMST.get(i.herkomst or "", "")),
             )
         )
-    return section("Inzage en zienswijze van ouders en leerling", *blocks)
+    return section(f"Inzage en zienswijze van {ctx.termen.reagerenden}", *blocks)
+
+
+def _reactie(ctx: BuildContext) -> Section | None:
+    """A box for the parents' (or the student's) own words; it travels with the rapport."""
+    return section(
+        f"Reactie van {ctx.termen.reagerenden}",
+        invul(
+            "Wilt u iets toevoegen aan dit rapport, of bent u het ergens niet mee eens? "
+            "Schrijf het hier; uw reactie gaat met het rapport mee.",
+            regels=5,
+        ),
+    )
 
 
 def signatures(ctx: BuildContext) -> Block:
@@ -327,9 +449,11 @@ def signatures(ctx: BuildContext) -> Block:
         (f"Namens {van.naam}", ", ".join(p for p in (van.contactpersoon, van.functie) if p)),
         ("Directeur of leidinggevende", ""),
     ]
-    rows += [(f"{o.relatie.capitalize()} (voor gezien)", o.naam) for o in d.ouders if o.gezag]
-    if ctx.leeftijd >= 12:
-        rows.append(("Leerling (voor gezien)", officiele_naam(d.leerling)))
+    t = ctx.termen
+    if not t.volwassen:
+        rows += [(f"{o.relatie.capitalize()} (voor gezien)", o.naam) for o in d.ouders if o.gezag]
+    if t.leerling_reageert:
+        rows.append((f"{t.persoon_kop} (voor gezien)", officiele_naam(d.leerling)))
     return handtekening(rows)
 
 
@@ -341,9 +465,9 @@ def build_okr(ctx: BuildContext) -> DocumentView:
         [(b.titel, b.soort or b.categorie, fmt.datum(b.datum)) for b in d.bijlagen],
     )
     sections = [
-        _leerling(d),
+        _leerling(ctx),
         _scholen(ctx),
-        _ontwikkeling(d),
+        _ontwikkeling(ctx),
         _schooladvies(d),
         _resultaten(d),
         _ondersteuning(d),
@@ -351,12 +475,14 @@ def build_okr(ctx: BuildContext) -> DocumentView:
         section("Ontwikkelingsperspectief (OPP)", *opp_blocks(d)),
         _vervolg(d),
         section("Bijlagen", bijlagen),
+        _toestemmingen(ctx),
         _inzage(ctx),
+        _reactie(ctx),
         section("Ondertekening", signatures(ctx)),
     ]
     return DocumentView(
         soort="okr",
-        titel="Onderwijskundig rapport",
+        titel=ctx.termen.document,
         ondertitel=f"{ctx.overgang_titel} · schooljaar {d.overgang.schooljaar}",
         leerling=d.leerling.volledige_naam,
         school=d.vertrekkende_school.naam,

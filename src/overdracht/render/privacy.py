@@ -2,10 +2,11 @@
 
 Every document is built from :func:`shareable_dossier`, a copy of the dossier in which the
 fields of every category without valid consent are emptied, attachments that parents did
-not release are dropped, and test results older than the checklist's ``toetsperiode`` allows
-are gone. What is withheld follows the resolved checklist (its ``toestemming`` and
-``toetsperiode`` rules, overlays applied), so the documents leave out exactly what the
-checklist report says they leave out. A builder cannot leak what it never receives; no
+not release are dropped, test results older than the checklist's ``toetsperiode`` allows
+are gone, and an adult's parents (``volwassen_vanaf``) are left out. What is withheld
+follows the resolved checklist (its ``toestemming`` and ``toetsperiode`` rules and its
+settings, overlays applied), so the documents leave out exactly what the checklist report
+says they leave out. A builder cannot leak what it never receives; no
 template is trusted to leave something out.
 """
 
@@ -143,6 +144,25 @@ def withheld_paths(
     return {categorie: list(dict.fromkeys(rule_paths.get(categorie, []))) for categorie in missing}
 
 
+def travels(checklist: Checklist, dossier: Dossier, categorie: str) -> bool:
+    """True if ``dossier`` (a shareable one) holds data of ``categorie``.
+
+    That is a field of the category's ``toestemming`` rules or an attachment of its kind. A
+    category whose rule names no fields (consent for the handover as a whole) travels with
+    every document; a category this checklist has no rule for does not.
+    """
+    rules = [
+        r for r in checklist.regels if isinstance(r, ToestemmingRule) and r.categorie == categorie
+    ]
+    paths = [p for r in rules for p in r.gegevens]
+    if rules and not paths:
+        return True
+    data = dossier.model_dump(mode="python")
+    return any(_present(data, p.split(".")) for p in paths) or any(
+        ATTACHMENT_CATEGORY.get(b.categorie) == categorie for b in dossier.bijlagen
+    )
+
+
 def test_window_start(checklist: Checklist, dossier: Dossier, peildatum: date) -> date | None:
     """The oldest test date that may travel, from the checklist's ``toetsperiode`` rule.
 
@@ -192,6 +212,10 @@ def shareable_dossier(
         recent = [t for t in data["toetsen"] if t["datum"] >= start]
         tests_withheld = len(data["toetsen"]) - len(recent)
         data["toetsen"] = recent
+
+    # An adult decides alone: the parents are no longer the contact, their data stays home.
+    if dossier.leeftijd_op(peildatum) >= checklist.instellingen.volwassen_vanaf:
+        data["ouders"] = []
 
     dropped_mentions, to_check = _scrub_mentions(data, sorted(needles)) if needles else (0, [])
 

@@ -55,7 +55,7 @@ def build_checklist_report(ctx: BuildContext, dossier_naam: str) -> DocumentView
         ("Checklist", ctx.checklist.titel if ctx.checklist.titel != ctx.overgang_titel else None),
         ("Peildatum", fmt.datum(ctx.peildatum)),
         ("Oordeel", oordeel),
-        ("Inzage door ouders", inzage),
+        (f"Inzage door {ctx.termen.reagerenden}", inzage),
         ("Aanbevelingen", str(len(report.warnings))),
         ("Kan definitief worden gemaakt", definitief),
     )
@@ -97,8 +97,9 @@ def build_checklist_report(ctx: BuildContext, dossier_naam: str) -> DocumentView
         concept=False,
         concept_reden="",
         inleiding=(
-            "Dit rapport is voor de vertrekkende school. Het laat zien wat compleet is, wat nog "
-            "ontbreekt en welke gegevens zijn weggelaten omdat er geen toestemming voor is.",
+            f"Dit rapport is voor de {ctx.termen.vertrekkend}. Het laat zien wat compleet is, "
+            "wat nog ontbreekt en welke gegevens zijn weggelaten omdat er geen toestemming "
+            "voor is.",
         ),
         secties=tuple(
             s

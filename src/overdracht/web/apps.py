@@ -10,3 +10,7 @@ class OverdrachtWebConfig(AppConfig):
     label = "overdracht"
     verbose_name = "overdracht"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Connect the login counters and the password guard.
+        from overdracht.web import passwords, throttle  # noqa: F401

@@ -1,4 +1,8 @@
-"""Template context for every page: the navigation and the user's role."""
+"""Template context for every page: the navigation and what the user may do (``mag``).
+
+The navigation shows only the pages the user's role may use (``permissions.MATRIX``); a user
+without a role sees none, only *Uitloggen*.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +11,26 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
-from overdracht.web.permissions import IMPORT_ROLES, LOKET_ROLES, has_role, is_beheerder
+from overdracht.web.permissions import Capability, capabilities, is_beheerder, may
+
+# The main menu in order: URL name, label, the capability the page needs.
+MENU: tuple[tuple[str, str, Capability], ...] = (
+    ("dossiers", "Dossiers", Capability.LIST_DOSSIERS),
+    ("importeren", "Importeren", Capability.IMPORT),
+    ("loket", "TLV-aanvragen", Capability.LOKET),
+    ("controleren", "Controleren", Capability.VERIFY),
+    ("beheer", "Beheer", Capability.BEHEER),
+    ("verstrekkingenlog", "Verstrekkingenlog", Capability.LOG_OVERVIEW),
+    ("bewaartermijn", "Bewaartermijn", Capability.BEHEER),
+)
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav": []}
-    items = [("dossiers", "Dossiers")]
-    if has_role(user, IMPORT_ROLES):
-        items.append(("importeren", "Importeren"))
-    if has_role(user, LOKET_ROLES):
-        items.append(("loket", "TLV-aanvragen"))
-    items.append(("controleren", "Controleren"))
-    if is_beheerder(user):
-        items.append(("beheer", "Beheer"))
-        items.append(("verstrekkingenlog", "Verstrekkingenlog"))
-        items.append(("bewaartermijn", "Bewaartermijn"))
-    return {"nav": [item for item in items if _exists(item[0])], "is_beheerder": is_beheerder(user)}
+        return {"nav": [], "mag": {}}
+    items = [(name, label) for name, label, needed in MENU if may(user, needed) and _exists(name)]
+    return {"nav": items, "mag": capabilities(user), "is_beheerder": is_beheerder(user)}
 
 
 def _exists(name: str) -> bool:

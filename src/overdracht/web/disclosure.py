@@ -1,31 +1,39 @@
-"""The verstrekkingenlog: every time pupil data leaves the app, and every state change around
-inzage and definitief, as an append-only, hash-chained log.
+"""The verstrekkingenlog: every disclosure of pupil data, every access to it inside the school,
+and every state change around inzage and definitief, as an append-only, hash-chained log.
 
-Each entry's hash covers the previous entry's hash and all of its own columns, so an entry that
-is changed or deleted afterwards is detected by :func:`verify_chain`. The log's head (count and
-last hash) is kept in a separate row, so removing the last entries is noticed too; the last hash
-is shown on the beheer page, for the privacy officer to note down outside the app.
+A *verstrekking* (:func:`record`) is a deliberate act that names who receives the data outside
+the school: final documents sent to the receiving school, the loket's letter to a school. Looking
+at or downloading data inside the school (a preview, a concept, the internal checklistrapport, a
+dossier file) is *toegang* (:func:`access`): logged with who, what, version and hash, but never
+shown to parents as sent (:func:`real_disclosures`).
 
-Views that let data leave the app call :func:`record`; state changes call :func:`note`.
+Each entry's hash is an HMAC over the previous entry's hash and all of its own columns, with a
+key kept outside the database, and every new head is anchored in a file outside it
+(:mod:`overdracht.web.logchain`): an entry changed, inserted or deleted afterwards, even by
+someone who can write to the database, is detected by :func:`verify_chain`.
+
+Views that disclose call :func:`record`; views that show or download data call :func:`access`;
+state changes call :func:`note`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import json
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+import random
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import IntegrityError, OperationalError, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from overdracht.model import Dossier as DossierDoc
+from overdracht.web import logchain
 from overdracht.web.models import Dossier, DossierVersion, Logregel, Logsoort, Logstand
 
-GENESIS = "0" * 64
+GENESIS = logchain.GENESIS
+entry_hash = logchain.entry_hash  # the unkeyed hash of entries from before the key
 _RETRIES = 5
 
 
@@ -36,31 +44,6 @@ def _actor(user: Any) -> str:
     if user is not None and getattr(user, "is_authenticated", False):
         return str(user.get_username())
     return "onbekend"
-
-
-def _content(entry: Logregel) -> str:
-    """The canonical text an entry's hash covers (everything but its own hash)."""
-    return json.dumps(
-        {
-            "volgnummer": entry.volgnummer,
-            "tijdstip": entry.tijdstip.astimezone(dt.UTC).isoformat(),
-            "soort": entry.soort,
-            "door": entry.door,
-            "dossier": entry.dossier_ref,
-            "versie": entry.versie,
-            "wat": entry.wat,
-            "aan": entry.aan,
-            "sha256": entry.sha256,
-            "weggelaten": list(entry.weggelaten),
-        },
-        ensure_ascii=False,
-        sort_keys=True,
-        separators=(",", ":"),
-    )
-
-
-def entry_hash(previous: str, entry: Logregel) -> str:
-    return hashlib.sha256(f"{previous}\n{_content(entry)}".encode()).hexdigest()
 
 
 def _append(
@@ -74,20 +57,11 @@ def _append(
     sha256: str = "",
     weggelaten: Iterable[str] = (),
 ) -> Logregel:
-    for attempt in range(_RETRIES):
-        try:
-            with transaction.atomic():
-                return _append_once(
-                    soort, door, dossier_ref, versie, wat, aan, sha256, list(weggelaten)
-                )
-        except (IntegrityError, OperationalError):
-            # Two appends at the same moment: the unique volgnummer refused one; try again.
-            if attempt == _RETRIES - 1:
-                raise
-    raise AssertionError("unreachable")
+    entry = _entry(soort, door, dossier_ref, versie, wat, aan, sha256, list(weggelaten))
+    return _append_entries([entry])[-1]  # after the seal, if this append made one
 
 
-def _append_once(
+def _entry(
     soort: str,
     door: str,
     dossier_ref: str,
@@ -97,14 +71,8 @@ def _append_once(
     sha256: str,
     weggelaten: list[str],
 ) -> Logregel:
-    head = Logstand.objects.select_for_update().filter(pk=1).first()
-    if head is None:
-        head = Logstand.objects.create(pk=1)
-    last = Logregel.objects.order_by("-volgnummer").first()
-    previous = last.hash if last is not None else GENESIS
-    entry = Logregel(
-        volgnummer=(last.volgnummer if last is not None else 0) + 1,
-        tijdstip=timezone.now(),
+    """An entry not yet numbered, chained or stored."""
+    return Logregel(
         soort=soort,
         door=door[:200],
         dossier_ref=dossier_ref,
@@ -113,14 +81,77 @@ def _append_once(
         aan=aan[:300],
         sha256=sha256,
         weggelaten=weggelaten,
-        vorige_hash=previous,
     )
-    entry.hash = entry_hash(previous, entry)
-    entry.save()
-    head.aantal = entry.volgnummer
-    head.laatste_hash = entry.hash
+
+
+def _append_entries(entries: list[Logregel]) -> list[Logregel]:
+    for attempt in range(_RETRIES):
+        try:
+            with transaction.atomic():
+                return _chain_and_store(entries)
+        except (IntegrityError, OperationalError):
+            # Two appends at the same moment: the unique volgnummer (or SQLite's lock) refused
+            # one; try again a moment later, at a random moment so the two do not meet again.
+            if attempt == _RETRIES - 1:
+                raise
+            time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _chain_and_store(entries: list[Logregel]) -> list[Logregel]:
+    """Number, key and store ``entries`` after the current head; anchor the new head."""
+    head = Logstand.objects.select_for_update().filter(pk=1).first()
+    if head is None:
+        head = Logstand.objects.create(pk=1)
+    key = logchain.key_for_append()
+    last = Logregel.objects.order_by("-volgnummer").first()
+    now = timezone.now()
+    if last is not None and not last.gesleuteld:
+        entries = [_seal(last), *entries]
+    previous = last.hash if last is not None else GENESIS
+    number = last.volgnummer if last is not None else 0
+    for entry in entries:
+        number += 1
+        entry.volgnummer = number
+        entry.tijdstip = now
+        entry.vorige_hash = previous
+        entry.gesleuteld = True
+        entry.hash = logchain.entry_mac(key, previous, entry)
+        previous = entry.hash
+    if len(entries) == 1:
+        entries[0].save()
+    else:
+        Logregel.objects.bulk_create(entries, batch_size=500)
+    head.aantal = number
+    head.laatste_hash = previous
     head.save()
-    return entry
+    logchain.after_commit(lambda: logchain.anchor(number, previous))
+    return entries
+
+
+def seal_legacy() -> bool:
+    """Seal a log from before the key (once, at start); True when the seal was written now."""
+    last = Logregel.objects.order_by("-volgnummer").first()
+    if last is None or last.gesleuteld:
+        return False
+    _append_entries([])
+    return True
+
+
+def _seal(last: Logregel) -> Logregel:
+    """The one entry that binds a log from before the key: it names the old head, keyed."""
+    return _entry(
+        Logsoort.GEBEURTENIS,
+        "overdracht",
+        "",
+        None,
+        f"Log verzegeld met de sleutel buiten de database: regels 1 tot en met "
+        f"{last.volgnummer} zijn van een eerdere versie, zonder sleutel; de laatste daarvan "
+        f"heeft controlecode {last.hash}. Vanaf hier heeft elke regel een sleutel.",
+        "",
+        "",
+        [],
+    )
 
 
 def _version_number(version: DossierVersion | int | None) -> int | None:
@@ -149,15 +180,18 @@ def record(
     sha256: str = "",
     left_out: Iterable[str] = (),
 ) -> Logregel:
-    """Log that data of ``dossier`` left the app: call this from every download or export.
+    """Log a disclosure: data of ``dossier`` was sent to ``to_whom``, outside the school.
 
     ``user``: the account (``request.user``) or a description; ``version``: the version (or its
     number) that was sent; ``what``: in Dutch, e.g. ``"onderwijskundig rapport (PDF)"``;
-    ``to_whom``: the receiver (default: the receiving school and its samenwerkingsverband);
-    ``sha256``: of the file that left; ``left_out``: consent categories (ids such as
-    ``"jeugdhulp"``, as in ``Report.left_out``) that were withheld for lack of consent.
+    ``to_whom``: the receiver, named by the person who sends (default: the receiving school and
+    its samenwerkingsverband, as :func:`receivers` suggests it); ``sha256``: of the file that
+    was sent; ``left_out``: consent categories (ids such as ``"jeugdhulp"``, as in
+    ``Report.left_out``) that were withheld.
     """
-    aan = to_whom if to_whom is not None else receivers(dossier, version)
+    aan = (to_whom if to_whom is not None else receivers(dossier, version)).strip()
+    if not aan:
+        raise ValueError("Een verstrekking noemt altijd aan wie.")
     return _append(
         Logsoort.VERSTREKKING,
         _actor(user),
@@ -170,9 +204,30 @@ def record(
     )
 
 
+def access(
+    user: Any,
+    dossier: Dossier,
+    version: DossierVersion | int | None,
+    what: str,
+    sha256: str = "",
+) -> Logregel:
+    """Log access inside the school: ``user`` looked at or downloaded ``what`` of a version.
+
+    Not a disclosure: nothing was sent to anyone outside the school (as far as the app knows).
+    """
+    return _append(
+        Logsoort.TOEGANG,
+        _actor(user),
+        dossier_ref=dossier.public_id,
+        versie=_version_number(version),
+        wat=what,
+        sha256=sha256,
+    )
+
+
 @dataclass(frozen=True)
 class Disclosure:
-    """One disclosure for :func:`record_many` (the arguments of :func:`record`)."""
+    """One entry for :func:`record_many` or :func:`access_many` (``to_whom`` empty for access)."""
 
     dossier: Dossier
     version: DossierVersion | int | None
@@ -182,55 +237,39 @@ class Disclosure:
     left_out: tuple[str, ...] = ()
 
 
-def record_many(user: Any, items: Sequence[Disclosure]) -> int:
-    """Log many disclosures at once (a ZIP with thousands of dossiers): one lock, one insert.
+def record_many(user: Any, items: Sequence[Disclosure]) -> list[Logregel]:
+    """Log many disclosures at once (every document of a version sent): one lock, one insert.
 
-    The entries are chained exactly as :func:`record` chains them, one per dossier.
+    The entries are chained exactly as :func:`record` chains them, one per item.
     """
-    for attempt in range(_RETRIES):
-        try:
-            with transaction.atomic():
-                return _append_many(_actor(user), items)
-        except (IntegrityError, OperationalError):
-            if attempt == _RETRIES - 1:
-                raise
-    raise AssertionError("unreachable")
+    if any(not item.to_whom.strip() for item in items):
+        raise ValueError("Een verstrekking noemt altijd aan wie.")
+    return _many(Logsoort.VERSTREKKING, user, items)
 
 
-def _append_many(door: str, items: Sequence[Disclosure]) -> int:
-    head = Logstand.objects.select_for_update().filter(pk=1).first()
-    if head is None:
-        head = Logstand.objects.create(pk=1)
-    last = Logregel.objects.order_by("-volgnummer").first()
-    previous = last.hash if last is not None else GENESIS
-    number = last.volgnummer if last is not None else 0
-    now = timezone.now()
-    entries = []
-    for item in items:
-        number += 1
-        entry = Logregel(
-            volgnummer=number,
-            tijdstip=now,
-            soort=Logsoort.VERSTREKKING,
-            door=door[:200],
-            dossier_ref=item.dossier.public_id,
-            versie=_version_number(item.version),
-            wat=item.what[:500],
-            aan=item.to_whom[:300],
-            sha256=item.sha256,
-            weggelaten=list(item.left_out),
-            vorige_hash=previous,
+def access_many(user: Any, items: Sequence[Disclosure]) -> list[Logregel]:
+    """Log access to many dossiers at once (a ZIP of dossier files), one entry per dossier."""
+    return _many(Logsoort.TOEGANG, user, [replace(item, to_whom="") for item in items])
+
+
+def _many(soort: str, user: Any, items: Sequence[Disclosure]) -> list[Logregel]:
+    door = _actor(user)
+    entries = [
+        _entry(
+            soort,
+            door,
+            item.dossier.public_id,
+            _version_number(item.version),
+            item.what,
+            item.to_whom,
+            item.sha256,
+            list(item.left_out),
         )
-        entry.hash = entry_hash(previous, entry)
-        previous = entry.hash
-        entries.append(entry)
+        for item in items
+    ]
     if not entries:
-        return 0
-    Logregel.objects.bulk_create(entries, batch_size=500)
-    head.aantal = number
-    head.laatste_hash = previous
-    head.save()
-    return len(entries)
+        return []
+    return _append_entries(entries)[-len(entries) :]  # without a seal this append made
 
 
 def note(
@@ -263,57 +302,32 @@ def disclosures() -> QuerySet[Logregel]:
     return Logregel.objects.filter(soort=Logsoort.VERSTREKKING).order_by("volgnummer")
 
 
-@dataclass
-class ChainCheck:
-    """The result of :func:`verify_chain`: the problems found (in Dutch), none when sound."""
-
-    aantal: int = 0
-    laatste_hash: str = ""
-    problemen: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problemen
+# Entries from before access was told apart (unkeyed, see logchain) were all 'verstrekking'; these
+# were downloads inside the school, not disclosures: a concept, a dossier file, the
+# checklistrapport.
+_LEGACY_ACCESS = (
+    Q(wat__contains="concept)")
+    | Q(aan="eigen school (download)")
+    | Q(wat__startswith="checklistrapport")
+)
 
 
-def _all_entries() -> Iterator[Logregel]:
-    return Logregel.objects.order_by("volgnummer").iterator(chunk_size=2000)
+def real_disclosures(dossier: Dossier) -> QuerySet[Logregel]:
+    """What was really sent of ``dossier`` to someone outside the school: for the parents' page.
+
+    Only disclosures that name a receiver; never access inside the school, never a preview or a
+    concept, not even from entries written before access was logged apart.
+    """
+    return (
+        entries_for(dossier)
+        .filter(soort=Logsoort.VERSTREKKING)
+        .exclude(Q(gesleuteld=False) & _LEGACY_ACCESS)
+    )
+
+
+ChainCheck = logchain.ChainCheck
 
 
 def verify_chain() -> ChainCheck:
-    """Walk the whole log and report every deleted, inserted or altered entry."""
-    result = ChainCheck()
-    previous = GENESIS
-    expected = 1
-    for entry in _all_entries():
-        if entry.volgnummer != expected:
-            if entry.volgnummer > expected:
-                missing = (
-                    f"regel {expected}"
-                    if entry.volgnummer == expected + 1
-                    else f"regels {expected} tot en met {entry.volgnummer - 1}"
-                )
-                result.problemen.append(f"{missing} ontbreken: verwijderd uit het log.")
-            else:
-                result.problemen.append(f"regel {entry.volgnummer} staat dubbel in het log.")
-        if entry.vorige_hash != previous:
-            result.problemen.append(
-                f"regel {entry.volgnummer} sluit niet aan op de regel ervoor "
-                "(een regel ervoor is verwijderd of veranderd)."
-            )
-        if entry_hash(entry.vorige_hash, entry) != entry.hash:
-            result.problemen.append(f"regel {entry.volgnummer} is achteraf veranderd.")
-        previous = entry.hash
-        expected = entry.volgnummer + 1
-        result.aantal += 1
-        result.laatste_hash = entry.hash
-    head = Logstand.objects.filter(pk=1).first()
-    if head is not None and head.aantal > 0:
-        if head.aantal >= expected:
-            result.problemen.append(
-                f"de laatste regel(s) na regel {expected - 1} ontbreken: het log had "
-                f"{head.aantal} regels."
-            )
-        elif head.laatste_hash != result.laatste_hash:
-            result.problemen.append("de laatste regel past niet bij de stand van het log.")
-    return result
+    """Walk the whole log and its anchor and report every deleted, inserted or altered entry."""
+    return logchain.verify()

@@ -24,6 +24,7 @@ from django.utils import timezone
 from overdracht.errors import OverdrachtError, UsageError
 from overdracht.model import Dossier as DossierDoc
 from overdracht.web import disclosure, rendercache, renderpool
+from overdracht.web.inzage import links
 from overdracht.web.models import DefinitiefDocument, Dossier, DossierVersion
 from overdracht.web.renderpool import Rendered
 from overdracht.web.store import User, document, mark_final, overlay_for
@@ -40,6 +41,8 @@ TITLES = {
     "checklistrapport": "Checklistrapport (voor de eigen school, niet meesturen)",
 }
 MAIN = "onderwijskundig-rapport"
+# For the school itself, never part of what is sent or of 'Download alles'.
+INTERNAL = frozenset({"checklistrapport"})
 # formaat -> (file extension, content type, what the user reads)
 FORMATS = {
     "pdf": ("pdf", "application/pdf", "PDF"),
@@ -157,26 +160,42 @@ def document_bytes(version: DossierVersion, soort: str, formaat: str) -> bytes |
 
 
 def all_documents(version: DossierVersion) -> list[tuple[str, str, bytes]]:
-    """Every document of a version in every format, for the ZIP."""
+    """Every document of a version in every format, for the ZIP (not the internal ones)."""
     if version.definitief:
-        return [(d.soort, d.formaat, read_stored(d)) for d in version.documenten.all()]
+        return [
+            (d.soort, d.formaat, read_stored(d))
+            for d in version.documenten.all()
+            if d.soort not in INTERNAL
+        ]
     out: list[tuple[str, str, bytes]] = []
     for pdfa in (False, True):
-        out += [(s, f, data) for (s, f), data in rendered(version, pdfa=pdfa).files.items()]
+        out += [
+            (s, f, data)
+            for (s, f), data in rendered(version, pdfa=pdfa).files.items()
+            if s not in INTERNAL
+        ]
     return out
 
 
-def record_download(
+def documents_to_send(version: DossierVersion, formaat: str) -> list[tuple[str, bytes]]:
+    """The stored documents of a final version that go to the receiving school, in one format."""
+    return [
+        (d.soort, read_stored(d))
+        for d in version.documenten.filter(formaat=formaat).order_by("volgorde")
+        if d.soort not in INTERNAL
+    ]
+
+
+def record_access(
     user: User | None, dossier: Dossier, version: DossierVersion, what: str, data: bytes
 ) -> None:
-    """Log in the verstrekkingenlog that documents of this version left the app."""
-    disclosure.record(
+    """Log that someone in the school looked at or downloaded documents of this version."""
+    disclosure.access(
         user,
         dossier,
         version,
         what if version.definitief else what.replace(")", ", concept)"),
         sha256=hashlib.sha256(data).hexdigest(),
-        left_out=listing(version).left_out,
     )
 
 
@@ -277,6 +296,7 @@ def make_final(dossier: Dossier, user: User | None, *, base_number: int) -> Doss
                 "met hun SHA-256",
                 final,
             )
+            links.close_for_final(locked, user, final)  # parents can look, no longer answer
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)

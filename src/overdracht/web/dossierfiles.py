@@ -28,8 +28,6 @@ from overdracht.web.models import Dossier, DossierVersion
 from overdracht.web.store import User, create_dossier, document
 
 _UNSAFE = re.compile(r"[^\w .()+-]")
-# A dossier file is a download for the school itself (a backup, the command line), not a handover.
-EXPORT_RECEIVER = "eigen school (download)"
 
 
 @dataclass(frozen=True)
@@ -54,15 +52,9 @@ def yaml_name(dossier: Dossier, number: int | None = None) -> str:
 
 
 def record_export(user: User | None, version: DossierVersion, data: bytes, what: str) -> None:
-    """Log in the verstrekkingenlog that a dossier file left the app."""
-    disclosure.record(
-        user,
-        version.dossier,
-        version,
-        what,
-        to_whom=EXPORT_RECEIVER,
-        sha256=hashlib.sha256(data).hexdigest(),
-    )
+    """Log access: a dossier file is a download for the school itself (a backup, the command
+    line), not a handover."""
+    disclosure.access(user, version.dossier, version, what, sha256=hashlib.sha256(data).hexdigest())
 
 
 def write_yaml_zip(versions: Iterable[DossierVersion], target: IO[bytes], user: User | None) -> int:
@@ -74,9 +66,8 @@ def write_yaml_zip(versions: Iterable[DossierVersion], target: IO[bytes], user: 
             archive.writestr(yaml_name(version.dossier), data)
             sent.append((version.dossier, version.number, hashlib.sha256(data).hexdigest()))
     what = "dossierbestand (YAML), in een ZIP met meer dossiers"
-    disclosure.record_many(
-        user,
-        [disclosure.Disclosure(d, n, what, EXPORT_RECEIVER, sha256) for d, n, sha256 in sent],
+    disclosure.access_many(
+        user, [disclosure.Disclosure(d, n, what, "", sha256) for d, n, sha256 in sent]
     )
     return len(sent)
 

@@ -28,6 +28,8 @@ OKR_ORDER = (
     "ontwikkeling",
     "schooladvies",
     "doorstroomtoets",
+    "eerdere_scholen",
+    "doublures",
     "toetsen",
     "intelligentieonderzoek",
     "leerachterstanden",

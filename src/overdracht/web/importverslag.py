@@ -18,6 +18,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from overdracht.importing import ImportedDossiers
+from overdracht.web.privatefiles import write_private
 
 FOLDER = "importverslagen"
 SESSION_KEY = "importverslagen"
@@ -64,8 +65,8 @@ def save(
         ],
     }
     folder = _folder()
-    (folder / f"{token}.xlsx").write_bytes(imported.report_xlsx())
-    (folder / f"{token}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    write_private(folder / f"{token}.xlsx", imported.report_xlsx())
+    write_private(folder / f"{token}.json", json.dumps(data, ensure_ascii=False))
     tokens = [*request.session.get(SESSION_KEY, []), token][-20:]
     request.session[SESSION_KEY] = tokens
     return token

@@ -25,6 +25,7 @@ from overdracht.tlv import Aanvraag, Overzicht, check_aanvragen, tlv_transitions
 from overdracht.tlv.checking import PATTERNS
 from overdracht.web import store
 from overdracht.web.models import Dossier, DossierVersion, Overlay
+from overdracht.web.privatefiles import write_private
 from overdracht.web.uploads import temporary_folder, unpack_zip
 
 FOLDER = "loket"
@@ -84,7 +85,7 @@ def from_database(overgang: str = "", zoek: str = "") -> Batch:
         names: dict[str, Dossier] = {}
         for version in current.iterator():
             name = f"{version.dossier.public_id}.json"
-            (folder / name).write_text(json.dumps(version.data), encoding="utf-8")
+            write_private(folder / name, json.dumps(version.data))
             names[name] = version.dossier
         if not names:
             return Batch(Overzicht([]))
@@ -116,7 +117,7 @@ def save_zip(request: HttpRequest, archive: Path, name: str) -> str:
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    (folder / "naam.txt").write_text(name, encoding="utf-8")
+    write_private(folder / "naam.txt", name)
     request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, []), token][-10:]
     return token
 

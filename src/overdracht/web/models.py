@@ -159,7 +159,11 @@ class Overlay(models.Model):
 
 
 class Logsoort(models.TextChoices):
+    """What an entry records. A *verstrekking* names a receiver outside the school; *toegang*
+    is looking at or downloading data inside the school (never shown to parents as sent)."""
+
     VERSTREKKING = "verstrekking", "Verstrekking"
+    TOEGANG = "toegang", "Toegang binnen de school"
     GEBEURTENIS = "gebeurtenis", "Gebeurtenis"
     VERWIJDERD = "verwijderd", "Verwijderd na de bewaartermijn"
 
@@ -184,6 +188,9 @@ class Logregel(models.Model):
     weggelaten: models.JSONField[Any] = models.JSONField(default=list)
     vorige_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # True: ``hash`` is an HMAC-SHA256 with the log key kept outside the database. False only for
+    # entries written by a version before the key existed (sealed once, see logchain.seal).
+    gesleuteld = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = "logregel"

@@ -27,6 +27,7 @@ from overdracht.model import Dossier as DossierDoc
 from overdracht.web.changes import describe_changes
 from overdracht.web.inzage.answers import enforce
 from overdracht.web.models import Dossier, DossierVersion, Overlay, Status
+from overdracht.web.privatefiles import private_folder, write_private
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -65,8 +66,8 @@ def active_overlay() -> Path | None:
     folder = Path(settings.DATA_DIR) / "aanvullingen"
     path = folder / f"aanvulling-{pk[0]}.yaml"
     if not path.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        path.write_text(Overlay.objects.get(pk=pk[0]).inhoud, encoding="utf-8")
+        private_folder(folder)
+        write_private(path, Overlay.objects.get(pk=pk[0]).inhoud)
     return path
 
 

@@ -22,6 +22,7 @@ from django.core.files.uploadedfile import UploadedFile
 
 from overdracht.errors import InvalidInputError, OverdrachtError
 from overdracht.limits import MAX_SOURCE_BYTES
+from overdracht.web.privatefiles import open_private, private_folder
 
 TEMP_FOLDER = "tijdelijk"
 _UNSAFE = re.compile(r"[^\w.-]+")
@@ -54,7 +55,7 @@ def save_upload(upload: UploadedFile, folder: Path) -> Path:
         stem, suffix = name, ""
     safe = _UNSAFE.sub("-", stem).strip(".-")[:60] or "bestand"
     path = folder / (f"{safe}.{_UNSAFE.sub('', suffix)[:10]}" if suffix else safe)
-    with path.open("wb") as handle:
+    with open_private(path) as handle:
         for chunk in upload.chunks():
             handle.write(chunk)
     return path
@@ -108,7 +109,7 @@ def unpack_zip(archive_path: Path, target: Path, name: str, suffixes: tuple[str,
             ):
                 continue  # outside the folder, hidden or a Mac resource file: never a dossier
             path = target.joinpath(*(_UNSAFE.sub("-", p)[:100] for p in parts))
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
             total += _copy_member(archive, member, path, name)
             if total > MAX_ZIP_UNPACKED_BYTES:
                 raise InvalidInputError(
@@ -124,7 +125,7 @@ def _copy_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path: Path, 
     """Copy one member, stopping as soon as it is larger than a dossier file may be."""
     size = 0
     try:
-        with archive.open(member) as source, path.open("wb") as target:
+        with archive.open(member) as source, open_private(path) as target:
             while chunk := source.read(64 * 1024):
                 size += len(chunk)
                 if size > MAX_SOURCE_BYTES:

@@ -20,6 +20,7 @@ def test_the_overview_lists_the_samples_and_finds_a_pupil_by_name(ib: Any) -> No
     ib.get_by_label("Zoek op naam of leerlingnummer").press_sequentially("amrani")
     ib.get_by_text("1 dossier gevonden").wait_for()
     assert "Ayoub El Amrani" in ib.locator("tbody tr").first.inner_text()
+    assert "amrani" not in ib.url.lower()  # the search text never goes in the address
 
 
 def test_the_overview_filters_on_transition(ib: Any) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from overdracht.checklists.domain_rules import ToestemmingRule
 from overdracht.checklists.paths import present, resolve
 from overdracht.model import Dossier as DossierDoc
 from overdracht.render.privacy import ATTACHMENT_CATEGORY
+from overdracht.web.labels import label_for
 
 # One line per category, for parents: what saying yes means.
 EXPLANATIONS: dict[str, str] = {
@@ -29,6 +31,17 @@ EXPLANATIONS: dict[str, str] = {
     "ondersteuningsbehoeften": "Ja betekent: wat uw kind nodig heeft aan extra hulp gaat mee.",
     "jgz": "Ja betekent: informatie van de jeugdgezondheidszorg (GGD, CJG) gaat mee.",
     "overdracht": "Ja betekent: het dossier mag naar de nieuwe school.",
+}
+# The same for the pupil, who is addressed as "je".
+EXPLANATIONS_JE: dict[str, str] = {
+    "jeugdhulp": "Ja betekent: de nieuwe school leest welke jeugdhulp je krijgt of kreeg.",
+    "medisch": "Ja betekent: medische informatie (zoals een diagnose of medicijnen) gaat mee.",
+    "mdo": "Ja betekent: wat in de besprekingen met hulpverleners (MDO) is afgesproken gaat mee.",
+    "psychosociaal": "Ja betekent: wat de school schreef over hoe je je voelt en over je "
+    "thuissituatie gaat mee.",
+    "ondersteuningsbehoeften": "Ja betekent: wat je nodig hebt aan extra hulp gaat mee.",
+    "jgz": "Ja betekent: informatie van de jeugdgezondheidszorg (GGD, CJG) gaat mee.",
+    "overdracht": "Ja betekent: je dossier mag naar de nieuwe school.",
 }
 
 
@@ -48,6 +61,7 @@ class Category:
     categorie: str
     label: str
     uitleg: str
+    uitleg_je: str  # the same, for the pupil
     inhoud: tuple[str, ...]  # what the dossier holds in this category, as text
 
 
@@ -118,6 +132,7 @@ def _categories(doc: DossierDoc, rules: list[Any]) -> list[Category]:
             categorie,
             CATEGORY_LABELS.get(categorie, categorie),
             EXPLANATIONS.get(categorie, "Ja betekent: deze gegevens gaan mee."),
+            EXPLANATIONS_JE.get(categorie, "Ja betekent: deze gegevens gaan mee."),
             tuple(dict.fromkeys(_texts(data, paths))),
         )
         for categorie, paths in sorted(
@@ -127,25 +142,26 @@ def _categories(doc: DossierDoc, rules: list[Any]) -> list[Category]:
 
 
 def _texts(data: Any, paths: list[str]) -> list[str]:
+    """What the dossier holds at ``paths``, as "Label: value" lines a parent can read."""
     out: list[str] = []
     for path in paths:
+        parts = [part.removesuffix("[]") for part in path.split(".")]
         for value in resolve(data, path):
-            out.extend(_flatten(value))
+            out.extend(_labelled(value, parts))
     return out
 
 
-def _flatten(value: Any) -> list[str]:
-    if value in (None, "", [], {}):
+def _labelled(value: Any, parts: list[str]) -> list[str]:
+    if value in (None, "", [], {}) or isinstance(value, bool):
         return []
     if isinstance(value, dict):
-        return [t for v in value.values() for t in _flatten(v)]
+        return [t for key, v in value.items() for t in _labelled(v, [*parts, str(key)])]
     if isinstance(value, list):
-        return [t for v in value for t in _flatten(v)]
-    if isinstance(value, bool):
-        return []
-    if isinstance(value, date):
-        return [value.strftime("%d-%m-%Y")]
-    return [str(value)]
+        return [t for v in value for t in _labelled(v, parts)]
+    if isinstance(value, Enum):
+        value = value.value
+    text = value.strftime("%d-%m-%Y") if isinstance(value, date) else str(value)
+    return [f"{label_for(parts).rsplit(' › ', 1)[-1]}: {text}"]
 
 
 def attachment_needs_consent(categorie: str) -> bool:

@@ -25,7 +25,7 @@ from overdracht.web import renderpool
 from overdracht.web.documents import RenderFailed
 from overdracht.web.inzage.people import peildatum_of
 from overdracht.web.rendercache import RenderPending
-from overdracht.web.store import active_overlay
+from overdracht.web.store import overlay_for
 
 
 def everything_shown(doc: DossierDoc) -> DossierDoc:
@@ -44,16 +44,19 @@ def everything_shown(doc: DossierDoc) -> DossierDoc:
     return DossierDoc.model_validate(data)
 
 
-def readable_report(doc: DossierDoc) -> DocumentView:
+def readable_report(doc: DossierDoc, *, everything: bool = True) -> DocumentView:
+    """The OKR as the parents read it: with ``everything`` as it goes when they agree to all
+    (a concept), else as it goes now (a final version: what was refused is left out)."""
     from overdracht.render.documents import build_context
     from overdracht.render.okr import build_okr
 
-    return build_okr(build_context(everything_shown(doc), overlay=active_overlay()))
+    shown = everything_shown(doc) if everything else doc
+    return build_okr(build_context(shown, overlay=overlay_for(doc)))
 
 
 def report_pdf(doc: DossierDoc) -> bytes:
     """The readable report as a PDF: rendered once per content and day, then served."""
-    overlay = active_overlay()
+    overlay = overlay_for(doc)
     basis = {"inhoud": doc.model_dump(mode="json"), "aanvulling": str(overlay or "")}
     basis["dag"] = date.today().isoformat()
     key = hashlib.sha256(json.dumps(basis, sort_keys=True).encode()).hexdigest()

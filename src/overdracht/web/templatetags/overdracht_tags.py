@@ -13,3 +13,12 @@ register = template.Library()
 def get_item(mapping: dict[str, Any], key: str) -> Any:
     """``{{ titles|get_item:d.overgang }}``"""
     return mapping.get(key)
+
+
+@register.filter
+def at(items: Any, index: int) -> Any:
+    """``{{ kolommen|at:forloop.counter0 }}``: the item at ``index``, or "" past the end."""
+    try:
+        return items[index]
+    except (IndexError, KeyError, TypeError):
+        return ""

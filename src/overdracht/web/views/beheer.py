@@ -25,7 +25,7 @@ from overdracht.checklists.loader import load_checklist, overlay_bases
 from overdracht.errors import InvalidInputError, OverdrachtError
 from overdracht.web import store
 from overdracht.web.models import Overlay, Profile, Role
-from overdracht.web.permissions import beheerder_required, role_of
+from overdracht.web.permissions import Capability, requires, role_of
 from overdracht.web.uploads import original_name, save_upload, temporary_folder, user_messages
 
 
@@ -101,12 +101,12 @@ def _page(
     return render(request, "overdracht/beheer.html", context, status=status)
 
 
-@beheerder_required
+@requires(Capability.BEHEER)
 def beheer_page(request: HttpRequest) -> HttpResponse:
     return _page(request)
 
 
-@beheerder_required
+@requires(Capability.BEHEER)
 @require_POST
 def overlay_upload(request: HttpRequest) -> HttpResponse:
     form = OverlayForm(request.POST, request.FILES)
@@ -147,7 +147,7 @@ def validate_overlay(path: Path) -> list[str]:
     return bases
 
 
-@beheerder_required
+@requires(Capability.BEHEER)
 @require_POST
 def overlay_off(request: HttpRequest) -> HttpResponse:
     with transaction.atomic():
@@ -162,7 +162,7 @@ def overlay_off(request: HttpRequest) -> HttpResponse:
     return redirect("beheer")
 
 
-@beheerder_required
+@requires(Capability.BEHEER)
 @require_POST
 def account_new(request: HttpRequest) -> HttpResponse:
     form = AccountForm(request.POST)
@@ -181,7 +181,7 @@ def account_new(request: HttpRequest) -> HttpResponse:
     return redirect("beheer")
 
 
-@beheerder_required
+@requires(Capability.BEHEER)
 @require_POST
 def account_change(request: HttpRequest, user_id: int) -> HttpResponse:
     user = get_object_or_404(get_user_model(), pk=user_id)

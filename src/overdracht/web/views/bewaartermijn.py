@@ -10,10 +10,10 @@ from django.urls import URLPattern, path
 
 from overdracht.web import retention
 from overdracht.web.models import Dossier
-from overdracht.web.permissions import beheerder_required
+from overdracht.web.permissions import Capability, requires
 
 
-@beheerder_required
+@requires(Capability.BEHEER)
 def due_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         chosen = request.POST.getlist("dossier")

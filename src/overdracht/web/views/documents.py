@@ -6,6 +6,7 @@ import io
 import zipfile
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,8 +14,9 @@ from django.urls import URLPattern, path
 from django.views.decorators.http import require_POST
 
 from overdracht.errors import OverdrachtError
-from overdracht.web import documents
+from overdracht.web import disclosure, documents, sending
 from overdracht.web.models import Dossier, DossierVersion
+from overdracht.web.permissions import Capability, may, requires
 from overdracht.web.views.dossiers import transitions
 
 
@@ -35,15 +37,18 @@ def dossier_context(dossier: Dossier, tab: str) -> dict[str, Any]:
     }
 
 
+@requires(Capability.READ_DOSSIER)
 def documents_page(
     request: HttpRequest,
     public_id: str,
     *,
     fout: OverdrachtError | None = None,
+    verstuurformulier: SendForm | None = None,
+    versie: int | None = None,
     status: int = 200,
 ) -> HttpResponse:
     """The documents of the current version (or ``?versie=N``): preview, downloads, final."""
-    number = _int(request.GET.get("versie"))
+    number = versie if versie is not None else _int(request.GET.get("versie"))
     dossier, version = dossier_version(public_id, number)
     context = dossier_context(dossier, "documenten")
     context.update(version=version, fout=fout, formats=documents.FORMATS)
@@ -63,10 +68,14 @@ def documents_page(
         documenten=[(s, documents.TITLES.get(s, s)) for s in listing.soorten],
         weggelaten=_labels(listing.left_out),
         is_huidig=version.number == dossier.current_number,
+        mag_versturen=may(request.user, Capability.MAKE_FINAL),
+        verstuurformulier=verstuurformulier
+        or (send_form(dossier, version) if version.definitief else None),
     )
     return render(request, "overdracht/documenten.html", context, status=status)
 
 
+@requires(Capability.READ_DOSSIER)
 def document_file(
     request: HttpRequest, public_id: str, number: int, soort: str, formaat: str
 ) -> HttpResponse:
@@ -74,16 +83,17 @@ def document_file(
     dossier, version = dossier_version(public_id, number)
     inline = formaat == "voorbeeld"
     wanted = "pdf" if inline else formaat
+    what = documents.describe(soort, wanted) if wanted in documents.FORMATS else ""
+    if inline:
+        what = what.replace(")", ", voorbeeld)")
     try:
         data = documents.document_bytes(version, soort, wanted)
-    except OverdrachtError as exc:
+        if data is None:
+            raise Http404
+        # A preview is as good as a download (the browser can save it): both are access.
+        documents.record_access(request.user, dossier, version, what, data)
+    except OverdrachtError as exc:  # also: the log's key is missing, so nothing may leave
         return _failed(request, dossier, version, exc, inline)
-    if data is None:
-        raise Http404
-    if not inline:  # a preview stays in the page; a download leaves the app
-        documents.record_download(
-            request.user, dossier, version, documents.describe(soort, wanted), data
-        )
     name = documents.download_name(dossier, version.number, soort, wanted)
     response = HttpResponse(data, content_type=documents.FORMATS[wanted][1])
     response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{name}"'
@@ -91,20 +101,22 @@ def document_file(
     return response
 
 
+@requires(Capability.READ_DOSSIER)
 def documents_zip(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    """Every document of a version in every format, as one ZIP."""
+    """Every document of a version in every format, as one ZIP, for the school itself."""
     dossier, version = dossier_version(public_id, number)
     try:
         files = documents.all_documents(version)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for soort, formaat, data in files:
+                name = documents.download_name(dossier, version.number, soort, formaat)
+                archive.writestr(name, data)
+        documents.record_access(
+            request.user, dossier, version, "alle documenten (ZIP)", buffer.getvalue()
+        )
     except OverdrachtError as exc:
         return _failed(request, dossier, version, exc, inline=False)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for soort, formaat, data in files:
-            archive.writestr(documents.download_name(dossier, version.number, soort, formaat), data)
-    documents.record_download(
-        request.user, dossier, version, "alle documenten (ZIP)", buffer.getvalue()
-    )
     name = f"documenten-{documents.short_id(dossier)}-v{version.number}.zip"
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -112,6 +124,54 @@ def documents_zip(request: HttpRequest, public_id: str, number: int) -> HttpResp
     return response
 
 
+class SendForm(forms.Form):
+    """'Versturen': to whom, in which format. The receiver is named by the person who sends."""
+
+    aan = forms.CharField(
+        label="Aan",
+        max_length=300,
+        help_text="De school of instantie die de documenten krijgt, zoals die in het log komt.",
+        error_messages={"required": "Vul in aan wie u de documenten verstuurt."},
+    )
+    formaat = forms.ChoiceField(
+        label="Formaat",
+        choices=[
+            ("pdfa", "PDF/A (aanbevolen)"),
+            ("pdf", "PDF"),
+            ("docx", "DOCX"),
+        ],
+        initial="pdfa",
+    )
+
+
+def send_form(dossier: Dossier, version: DossierVersion) -> SendForm:
+    return SendForm(initial={"aan": disclosure.receivers(dossier, version), "formaat": "pdfa"})
+
+
+# Sending is a disclosure the school decides on, like making a version final.
+@require_POST
+@requires(Capability.MAKE_FINAL)
+def send_documents(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
+    """Send the documents of a final version (not the checklistrapport): a logged disclosure."""
+    dossier, version = dossier_version(public_id, number)
+    form = SendForm(request.POST)
+    if not version.definitief:
+        return documents_page(request, public_id, fout=sending.NotFinal(), status=400)
+    if not form.is_valid():
+        return documents_page(request, public_id, verstuurformulier=form, versie=number, status=400)
+    try:
+        sent = sending.send(
+            request.user, dossier, version, form.cleaned_data["aan"], form.cleaned_data["formaat"]
+        )
+    except OverdrachtError as exc:
+        return _failed(request, dossier, version, exc, inline=False)
+    response = HttpResponse(sent.data, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{sent.name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@requires(Capability.MAKE_FINAL)
 @require_POST
 def make_final(request: HttpRequest, public_id: str) -> HttpResponse:
     """'Definitief maken': refuse with what is missing, or freeze the version and its documents."""
@@ -180,6 +240,11 @@ urlpatterns: list[URLPattern] = [
         "dossiers/<str:public_id>/documenten/v<int:number>/<slug:soort>/<slug:formaat>/",
         document_file,
         name="document",
+    ),
+    path(
+        "dossiers/<str:public_id>/documenten/v<int:number>/versturen/",
+        send_documents,
+        name="documenten_versturen",
     ),
     path("dossiers/<str:public_id>/definitief/", make_final, name="definitief_maken"),
 ]

@@ -1,19 +1,24 @@
-"""The overview of all dossiers: filter, search, page."""
+"""The overview of all dossiers: filter, search, page.
+
+The search text never goes in an address (overdracht.web.search): the form POSTs it, and it is
+kept for the overview's other pages and its ZIP.
+"""
 
 from __future__ import annotations
 
 import functools
 from typing import Any
-from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import URLPattern, path
+from django.urls import URLPattern, path, reverse
 
 from overdracht.checklists import list_checklists
+from overdracht.web import search
 from overdracht.web.models import Dossier, Status
+from overdracht.web.permissions import Capability, requires
 
 PAGE_SIZE = 50
 
@@ -45,14 +50,26 @@ def filtered(params: dict[str, str]) -> QuerySet[Dossier]:
     return dossiers.order_by("leerling_sorteernaam", "pk")
 
 
+FILTERS = ("overgang", "status", "schooljaar")
+SEARCH_KEY = "dossiers_zoek"
+
+
+def filter_params(request: HttpRequest) -> dict[str, str]:
+    """The overview's filters: those in the address, and the search text kept in the session."""
+    return search.remembered(request, SEARCH_KEY, FILTERS)
+
+
+@requires(Capability.LIST_DOSSIERS)
 def dossier_list(request: HttpRequest) -> HttpResponse:
-    keys = ("overgang", "status", "schooljaar", "zoek")
-    params = {k: request.GET.get(k, "") for k in keys}
+    params, answer = search.read_filters(request, SEARCH_KEY, FILTERS)
+    if answer is not None:
+        return answer
     page = Paginator(filtered(params), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = search.address_query(params)
     context: dict[str, Any] = {
         "page": page,
         "params": params,
-        "query": urlencode({k: v for k, v in params.items() if v}),
+        "query": query,
         "transitions": transitions(),
         "transition_titles": dict(transitions()),
         "statuses": [("concept", "Concept (alle)"), *Status.choices],
@@ -61,7 +78,11 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
         .distinct(),
     }
     template = "overdracht/dossiers_tabel.html" if request.htmx else "overdracht/dossiers.html"  # type: ignore[attr-defined]
-    return render(request, template, context)
+    response = render(request, template, context)
+    if request.method == "POST" and request.htmx:  # type: ignore[attr-defined]
+        # The address shows the filters without the search text (htmx puts it in the history).
+        response["HX-Push-Url"] = reverse("dossiers") + (f"?{query}" if query else "")
+    return response
 
 
 urlpatterns: list[URLPattern] = [path("dossiers/", dossier_list, name="dossiers")]

@@ -32,6 +32,7 @@ from overdracht.web.formview import build_form
 from overdracht.web.labels import label_for
 from overdracht.web.livecheck import live_checklist
 from overdracht.web.models import Dossier, DossierVersion
+from overdracht.web.permissions import Capability, requires
 
 
 def _transitions() -> dict[str, str]:
@@ -93,6 +94,7 @@ def _rows_fragment(request: HttpRequest, raw: Raw, list_name: str, url: str) -> 
     return response
 
 
+@requires(Capability.EDIT_DOSSIER)
 def dossier_new(request: HttpRequest) -> HttpResponse:
     """Choose the transition, then fill in the form; the first save makes the dossier."""
     transition = request.GET.get("overgang", "")
@@ -122,6 +124,7 @@ def dossier_new(request: HttpRequest) -> HttpResponse:
     return redirect("dossier", public_id=dossier.public_id)
 
 
+@requires(Capability.READ_DOSSIER, post=Capability.EDIT_DOSSIER)
 def dossier_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     """The form for the current version; saving makes a new version."""
     dossier = get_object_or_404(Dossier, public_id=public_id)
@@ -234,6 +237,7 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
+@requires(Capability.EDIT_DOSSIER)
 @require_POST
 def checklist_update(request: HttpRequest) -> HttpResponse:
     """The checklist for what is in the form now (htmx, on every change). Reads only."""

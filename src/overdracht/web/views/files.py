@@ -15,13 +15,13 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 
-from overdracht.web import dossierfiles
+from overdracht.web import dossierfiles, gates
 from overdracht.web.dossierfiles import Problem
 from overdracht.web.models import DossierVersion
+from overdracht.web.permissions import Capability, may, requires
 from overdracht.web.views.documents import dossier_version
-from overdracht.web.views.dossiers import filtered
+from overdracht.web.views.dossiers import filter_params, filtered
 
-FILTERS = ("overgang", "status", "schooljaar", "zoek")
 CHOICES_IN_FILE = (
     "Toestemming en inzage uit een bestand zijn bewaard als 'door de school ingevoerd' en tellen "
     "niet mee: die kiezen ouders en leerling zelf. Vraag inzage, of lees hun ondertekende "
@@ -29,6 +29,7 @@ CHOICES_IN_FILE = (
 )
 
 
+@requires(Capability.DOWNLOAD_DOSSIER_FILE)
 def dossier_file(request: HttpRequest, public_id: str, number: int | None = None) -> HttpResponse:
     """One dossier (its current version, or version ``number``) as a YAML dossier file."""
     dossier, version = dossier_version(public_id, number)
@@ -41,6 +42,8 @@ def dossier_file(request: HttpRequest, public_id: str, number: int | None = None
     return response
 
 
+@requires(Capability.MANAGE_FILES)
+@gates.one_at_a_time(gates.IMPORTS, "bestanden")
 def files_page(request: HttpRequest) -> HttpResponse:
     """Upload dossier files (several at once): all become dossiers, or none do."""
     problems: list[Problem] = []
@@ -67,22 +70,25 @@ def files_page(request: HttpRequest) -> HttpResponse:
                     messages.info(request, CHOICES_IN_FILE)
                 if len(stored) == 1:
                     messages.success(request, "Het dossier is ingelezen.")
+                    if not may(request.user, Capability.READ_DOSSIER):  # administratie
+                        return redirect("dossiers")
                     return redirect("dossier", public_id=stored[0].public_id)
                 messages.success(request, f"{len(stored)} dossiers zijn ingelezen.")
                 return redirect("dossiers")
-    params = {k: request.GET.get(k, "") for k in FILTERS}
+    params = filter_params(request)
     context = {
         "problemen": problems,
-        "query": urlencode({k: v for k, v in params.items() if v}),
+        "query": urlencode({k: v for k, v in params.items() if v and k != "zoek"}),
         "aantal_dossiers": filtered(params).count(),
         "limiet": settings.DATA_UPLOAD_MAX_NUMBER_FILES,
     }
     return render(request, "overdracht/dossierbestanden.html", context)
 
 
+@requires(Capability.BULK_EXPORT)
 def all_files_zip(request: HttpRequest) -> HttpResponseBase:
     """Every dossier of the (filtered) overview as its YAML file, in one ZIP."""
-    params = {k: request.GET.get(k, "") for k in FILTERS}
+    params = filter_params(request)
     dossiers = filtered(params)
     versions = (
         DossierVersion.objects.filter(

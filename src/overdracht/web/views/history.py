@@ -11,11 +11,13 @@ from django.views.decorators.http import require_POST
 from overdracht.errors import OverdrachtError
 from overdracht.web.documents import Overtaken
 from overdracht.web.models import Dossier
+from overdracht.web.permissions import Capability, requires
 from overdracht.web.store import VersionConflict, document, save_version
 from overdracht.web.summary import summarize
 from overdracht.web.views.documents import dossier_context, dossier_version
 
 
+@requires(Capability.READ_DOSSIER)
 def version_list(request: HttpRequest, public_id: str) -> HttpResponse:
     dossier = get_object_or_404(Dossier, public_id=public_id)
     context = dossier_context(dossier, "versies")
@@ -25,6 +27,7 @@ def version_list(request: HttpRequest, public_id: str) -> HttpResponse:
     return render(request, "overdracht/versies.html", context)
 
 
+@requires(Capability.READ_DOSSIER)
 def version_detail(
     request: HttpRequest,
     public_id: str,
@@ -44,6 +47,7 @@ def version_detail(
     return render(request, "overdracht/versie.html", context)
 
 
+@requires(Capability.EDIT_DOSSIER)
 @require_POST
 def restore(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
     """Restoring makes a NEW version with the old data; the history keeps everything."""

@@ -20,17 +20,15 @@ from overdracht.errors import OverdrachtError
 from overdracht.importing import read_dossiers
 from overdracht.importing.fields import transition_ids
 from overdracht.importing.template import template_bytes
-from overdracht.web import importverslag, store
-from overdracht.web.permissions import IMPORT_ROLES, role_required
+from overdracht.web import gates, importverslag, store
+from overdracht.web.permissions import Capability, requires
 from overdracht.web.uploads import original_name, save_upload, temporary_folder, user_messages
 from overdracht.web.views.dossiers import transitions
 
 WORKBOOK_TYPES = ".xlsx,.xlsm,.xls,.ods,.csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ROWS_PER_PAGE = 200
-REFUSAL = "Importeren kan alleen de leerlingadministratie, een intern begeleider of de beheerder."
-
-only_importers = role_required(IMPORT_ROLES, REFUSAL)
+only_importers = requires(Capability.IMPORT)
 
 
 def _choices() -> list[tuple[str, str]]:
@@ -67,6 +65,7 @@ class ImportForm(forms.Form):
 
 
 @only_importers
+@gates.one_at_a_time(gates.IMPORTS, "bestanden")
 def import_page(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

@@ -10,7 +10,6 @@ import hashlib
 import io
 import zipfile
 from typing import Any
-from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -24,26 +23,23 @@ from overdracht.tlv.html import html_page
 from overdracht.tlv.letters import letter_docx, letter_name, needs_letter
 from overdracht.tlv.overview import STATUS_ORDER
 from overdracht.tlv.xlsx import xlsx_bytes
-from overdracht.web import disclosure
+from overdracht.web import disclosure, gates, search
 from overdracht.web.loket import Batch, from_database, from_zip, save_zip
-from overdracht.web.permissions import LOKET_ROLES, role_required
+from overdracht.web.permissions import Capability, requires
 from overdracht.web.uploads import original_name, save_upload, temporary_folder, user_messages
 from overdracht.web.views.dossiers import transitions
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-REFUSAL = (
-    "De TLV-aanvragen zijn voor het loket van het samenwerkingsverband, een intern begeleider "
-    "en de beheerder."
-)
 STATUS_LABELS = {
     "onleesbaar": "Onleesbaar",
     "onvolledig": "Onvolledig",
     "waarschuwingen": "Met waarschuwingen",
     "compleet": "Compleet",
 }
-FILTERS = ("status", "overgang", "zoek")
+FILTERS = ("status", "overgang")
+SEARCH_KEY = "loket_zoek"
 
-loket_only = role_required(LOKET_ROLES, REFUSAL)
+loket_only = requires(Capability.LOKET)
 
 
 class ZipForm(forms.Form):
@@ -57,7 +53,8 @@ class ZipForm(forms.Form):
 
 
 def _params(request: HttpRequest) -> dict[str, str]:
-    return {k: request.GET.get(k, "").strip() for k in FILTERS}
+    """The filters in the address, and the search text (a name) kept out of it."""
+    return search.remembered(request, SEARCH_KEY, FILTERS)
 
 
 def _batch(request: HttpRequest, token: str | None, params: dict[str, str]) -> Batch:
@@ -90,13 +87,18 @@ def _shown(batch: Batch, params: dict[str, str]) -> list[Aanvraag]:
 @loket_only
 def loket_page(request: HttpRequest, token: str | None = None) -> HttpResponse:
     form = ZipForm()
-    if request.method == "POST":
+    params, answer = search.read_filters(request, SEARCH_KEY, FILTERS)
+    if answer is not None:
+        return answer
+    if request.method == "POST" and "zoek" not in request.POST:
         form = ZipForm(request.POST, request.FILES)
         if form.is_valid():
-            new_token = _save_zip(request, form)
+            with gates.IMPORTS.enter() as admitted:  # unpacking and checking takes memory
+                if not admitted:
+                    return gates.busy_page(request, "bestanden")
+                new_token = _save_zip(request, form)
             if new_token is not None:
                 return redirect("loket_zip", token=new_token)
-    params = _params(request)
     try:
         batch = _batch(request, token, params)
     except OverdrachtError as exc:  # an unusable overlay, say: the CLI's message
@@ -115,7 +117,7 @@ def loket_page(request: HttpRequest, token: str | None = None) -> HttpResponse:
         "aantal": len(shown),
         "samenvatting": Overzicht(list(shown)).summary(),
         "params": params,
-        "query": urlencode({k: v for k, v in params.items() if v}),
+        "query": search.address_query(params),
         "token": token,
         "statuses": list(STATUS_LABELS.items()),
         "transitions": [(t, titles.get(t, t)) for t in tlv_transitions()],
@@ -183,7 +185,7 @@ def _letters(request: HttpRequest, batch: Batch, shown: list[Aanvraag]) -> bytes
                     dossier,
                     dossier.current_number,
                     "TLV-brief: wat er ontbreekt aan de aanvraag (DOCX)",
-                    to_whom=aanvraag.school,
+                    to_whom=aanvraag.school or "de school van de aanvraag",
                     sha256=hashlib.sha256(letter).hexdigest(),
                 )
     return buffer.getvalue()
@@ -192,19 +194,13 @@ def _letters(request: HttpRequest, batch: Batch, shown: list[Aanvraag]) -> bytes
 def _log(
     request: HttpRequest, batch: Batch, shown: list[Aanvraag], what: str, content: bytes
 ) -> None:
-    """Every database dossier in a downloaded overview left the app: log it."""
+    """Every database dossier in a downloaded overview: access by whoever downloaded it (the
+    loket's own working list, not sent to anyone; the letters to schools are disclosures)."""
     digest = hashlib.sha256(content).hexdigest()
     for aanvraag in shown:
         dossier = batch.dossier_of(aanvraag)
         if dossier is not None:
-            disclosure.record(
-                request.user,
-                dossier,
-                dossier.current_number,
-                what,
-                to_whom="loket samenwerkingsverband",
-                sha256=digest,
-            )
+            disclosure.access(request.user, dossier, dossier.current_number, what, sha256=digest)
 
 
 urlpatterns: list[URLPattern] = [

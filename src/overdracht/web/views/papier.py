@@ -21,14 +21,12 @@ from overdracht.web.inzage.apply import Paper, record_paper
 from overdracht.web.inzage.forms import AnswerForm
 from overdracht.web.inzage.paper import discard, store_scan
 from overdracht.web.inzage.people import plan_for
-from overdracht.web.models import Dossier, Inzageverzoek, Role
-from overdracht.web.permissions import role_required
-from overdracht.web.store import active_overlay, document
+from overdracht.web.models import Dossier, Inzageverzoek
+from overdracht.web.permissions import Capability, requires
+from overdracht.web.store import document, overlay_for
 from overdracht.web.views.documents import dossier_context
 
-ONLY_IB = role_required(
-    frozenset({Role.IB}), "Alleen een IB'er kan een ondertekend inzageformulier inlezen."
-)
+ONLY_IB = requires(Capability.ASK_INZAGE)
 
 
 class PaperForm(AnswerForm):
@@ -55,6 +53,11 @@ def _verzoek(public_id: str, pk: int) -> tuple[Dossier, Inzageverzoek]:
 def _refusal(verzoek: Inzageverzoek) -> str:
     if verzoek.ingetrokken_op is not None:
         return "Deze inzage is ingetrokken. Vraag opnieuw inzage en lees dan het formulier in."
+    if links.state(verzoek) is links.State.FINAL:
+        return (
+            "Deze versie is al definitief: reageren kan niet meer. Wil de ouder of leerling nu "
+            "iets anders? Maak een nieuwe conceptversie en vraag opnieuw inzage."
+        )
     if verzoek.reacties.filter(papier=False).exists():
         return (
             "Deze persoon heeft al zelf gereageerd op de inzagepagina. Een andere keuze geeft "
@@ -67,7 +70,7 @@ def _refusal(verzoek: Inzageverzoek) -> str:
 def paper_inzage(request: HttpRequest, public_id: str, pk: int) -> HttpResponse:
     dossier, verzoek = _verzoek(public_id, pk)
     doc = document(dossier.versions.get(number=verzoek.versie).data)
-    plan = plan_for(doc, active_overlay())
+    plan = plan_for(doc, overlay_for(doc))
     refusal = _refusal(verzoek)
     form = PaperForm(plan, verzoek.beslist_toestemming)
     if request.method == "POST" and not refusal:

@@ -9,9 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import URLPattern, path
 
+from overdracht.web.permissions import Capability, requires
 from overdracht.web.verify import find_final, sha256_of
 
 
+@requires(Capability.VERIFY)
 def verify_page(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"fout": ""}
     status = 200

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from overdracht.importing.simplexlsx import SheetData, workbook_bytes
 from overdracht.web import disclosure
-from overdracht.web.models import Dossier, Logregel
-from overdracht.web.permissions import beheerder_required
+from overdracht.web.models import Dossier, Logregel, Logsoort
+from overdracht.web.permissions import Capability, requires
 from overdracht.web.views.documents import dossier_context
 
 HEADERS = (
@@ -34,16 +34,25 @@ HEADERS = (
 )
 
 
+@requires(Capability.READ_DOSSIER)
 def dossier_log(request: HttpRequest, public_id: str) -> HttpResponse:
     dossier = get_object_or_404(Dossier, public_id=public_id)
     entries = list(disclosure.entries_for(dossier))
     context = dossier_context(dossier, "logboek")
-    context["verstrekkingen"] = [e for e in entries if e.soort == "verstrekking"]
-    context["gebeurtenissen"] = [e for e in entries if e.soort != "verstrekking"]
+    real = {e.pk for e in disclosure.real_disclosures(dossier)}
+    context["verstrekkingen"] = [e for e in entries if e.pk in real]
+    context["toegang"] = [
+        e
+        for e in entries
+        if e.soort == Logsoort.TOEGANG or (e.soort == "verstrekking" and e.pk not in real)
+    ]
+    context["gebeurtenissen"] = [
+        e for e in entries if e.soort not in (Logsoort.VERSTREKKING, Logsoort.TOEGANG)
+    ]
     return render(request, "overdracht/logboek.html", context)
 
 
-@beheerder_required
+@requires(Capability.LOG_OVERVIEW)
 def log_overview(request: HttpRequest) -> HttpResponse:
     check = disclosure.verify_chain()
     recent = Logregel.objects.order_by("-volgnummer")[:50]
@@ -99,7 +108,7 @@ def formula_safe(value: str | int | None) -> str:
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-@beheerder_required
+@requires(Capability.LOG_OVERVIEW)
 def export_csv(request: HttpRequest) -> HttpResponse:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
@@ -111,7 +120,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@beheerder_required
+@requires(Capability.LOG_OVERVIEW)
 def export_xlsx(request: HttpRequest) -> HttpResponse:
     # Inline strings: a cell holding '=...' stays text, never becomes a formula.
     sheet = SheetData(

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("overdracht", "0005_consent_integrity_papier"),
+        ("overdracht", "0006_log_toegang_sleutel"),
     ]
 
     operations = [
