@@ -16,7 +16,7 @@ from overdracht.web import documents, renderpool
 from overdracht.web.models import Dossier, Voorbeeld
 from overdracht.web.store import create_dossier, document, save_version
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, answered_as_in_file
 
 pytestmark = pytest.mark.django_db
 
@@ -115,9 +115,10 @@ def test_the_parents_pdf_is_rendered_once(renders: list[str], sample_dossier: Do
 
 
 def test_kept_renders_go_with_the_dossier_and_when_it_is_made_final(
-    ib_client: Client, renders: list[str], sample_dossier: Dossier
+    ib_client: Client, renders: list[str]
 ) -> None:
-    dossier = sample_dossier
+    doc = load_dossier(SAMPLES / "po-so-compleet.yaml")
+    dossier = answered_as_in_file(create_dossier(doc, None, "test"), doc)
     assert ib_client.get(f"/dossiers/{dossier.public_id}/documenten/").status_code == 200
     assert Voorbeeld.objects.filter(version__dossier=dossier).exists()
     documents.make_final(dossier, None, base_number=1)

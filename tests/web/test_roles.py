@@ -82,6 +82,7 @@ TABLE: dict[str, Row] = {
     "documenten": may_use(*IB_ONLY),
     "document": may_use(*IB_ONLY),
     "documenten_zip": may_use(*IB_ONLY),
+    "documenten_versturen": may_use(*IB_ONLY, ok=400, post_only=True),  # no receiver named
     "definitief_maken": may_use(*IB_ONLY, ok=302, post_only=True),
     "versies": may_use(*IB_ONLY),
     "versie": may_use(*IB_ONLY),
@@ -91,9 +92,13 @@ TABLE: dict[str, Row] = {
     "inzage_overzicht": may_use(*IB_ONLY),
     "inzage_vragen": may_use(*IB_ONLY, post_only=True),
     "inzage_intrekken": may_use(*IB_ONLY, ok=302, post_only=True),
-    "inzage_ouder": public(200),  # the code page
-    "inzage_indienen": Row(frozenset(), post_only=True, public=dict.fromkeys(PERSONAS, 302)),
+    "inzage_link": public(200),  # the code page
+    "inzage_ouder": public(404),  # without the code: the calm "not valid" page
+    "inzage_afsluiten": Row(frozenset(), post_only=True, public=dict.fromkeys(PERSONAS, 200)),
     "inzage_pdf": public(404),  # without the code: the calm "not valid" page
+    "inzage_brief": may_use(*IB_ONLY),  # GET: asks to confirm that the old letter stops
+    "inzage_openzetten": may_use(*IB_ONLY, ok=302, post_only=True),
+    "inzage_papier": may_use(*IB_ONLY),
     # Dossier files: reading in for the school's staff; downloads hold everything.
     "dossierbestanden": may_use(*SCHOOL),
     "dossierbestanden_zip": may_use(*IB_ONLY),
@@ -158,7 +163,6 @@ def world(django_user_model: Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     from overdracht.web.store import create_dossier
 
     monkeypatch.setattr(documents, "_render", _tiny_render)
-    monkeypatch.setattr(documents, "_cache", type(documents._cache)())
     users: dict[str, Any] = {}
     for role in STAFF:
         user = django_user_model.objects.create_user(username=role)  # no password: force_login
@@ -193,6 +197,7 @@ def _post_data(name: str, world: dict[str, Any], dossier: Any) -> dict[str, str]
     return {
         "definitief_maken": {"versie": str(dossier.current_number)},
         "versie_herstellen": {"huidig": str(dossier.current_number)},
+        "inzage_vragen": {"bevestigd": "ja"},  # letters are out: confirm they stop working
         "beheer_account": {"actie": "rol", "rol": Role.ADMINISTRATIE},
     }.get(name, {})
 

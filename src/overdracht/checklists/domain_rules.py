@@ -181,7 +181,11 @@ class InzageRule(RuleBase):
             )
         if inzage.datum > ctx.peildatum:
             problems.append(Problem("inzage.datum", "de inzagedatum ligt in de toekomst"))
-        if "ouders" not in inzage.door and ctx.leeftijd < 18 and not inzage.wacht_op:
+        if (
+            "ouders" not in inzage.door
+            and ctx.leeftijd < ctx.instellingen.volwassen_vanaf
+            and not inzage.wacht_op
+        ):
             problems.append(Problem("inzage.door", "de ouders hebben het dossier niet ingezien"))
         if (
             ctx.leeftijd >= ctx.instellingen.inzage_leerling_vanaf

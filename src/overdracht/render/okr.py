@@ -423,7 +423,7 @@ def _inzage(ctx: BuildContext) -> Section | None:
                 ("Zienswijze", fmt.zienswijze(i)),
                 ("Nog geen reactie van", fmt.opsomming([w.lower() for w in i.wacht_op])),
                 ("Toelichting", i.toelichting),
-                ("Leerling gehoord op", fmt.datum(i.leerling_gehoord)),
+                (f"{ctx.termen.persoon_kop} gehoord op", fmt.datum(i.leerling_gehoord)),
                 ("Vastgelegd", fmt.HERKOMST.get(i.herkomst or "", "")),
             )
         )
@@ -435,8 +435,8 @@ def _reactie(ctx: BuildContext) -> Section | None:
     return section(
         f"Reactie van {ctx.termen.reagerenden}",
         invul(
-            "Wilt u iets toevoegen aan dit rapport, of bent u het ergens niet mee eens? "
-            "Schrijf het hier; uw reactie gaat met het rapport mee.",
+            "Ruimte voor een eigen reactie op dit rapport: een aanvulling, of iets waarmee men "
+            "het niet eens is. Deze reactie gaat met het rapport mee.",
             regels=5,
         ),
     )

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from .conftest import App, main_page, open_dossier, open_tab
+from .papier import inzage_on_paper
 
 pytestmark = pytest.mark.browser
 SLOW = 120_000  # ms: rendering documents on a busy machine
@@ -22,6 +23,9 @@ def test_the_ib_sends_the_final_documents_and_the_log_says_so(
     ib: Any, app: App, tmp_path: Path
 ) -> None:
     dossier = open_dossier(ib, "Sophie Meijer", overgang="vo-mbo")
+    # Consent and inzage in the sample file are the school's word: the signed forms count.
+    assert inzage_on_paper(ib, dossier)
+    ib.goto(dossier)
     with ib.expect_response(lambda r: "/voorbeeld/" in r.url, timeout=SLOW):
         open_tab(ib, dossier, "Documenten")  # the page shows the concept in a frame
     # A concept cannot be sent; looking at it is access.

@@ -96,7 +96,7 @@ def plan_for(doc: DossierDoc, overlay: Path | None = None) -> Plan:
         required_givers(age, s.toestemming_leerling_mee_vanaf, s.toestemming_leerling_alleen_vanaf)
     )
     people: list[Person] = []
-    parents_see = age < 18  # the inzage rule: parents of a minor always see the dossier
+    parents_see = age < s.volwassen_vanaf  # the inzage rule: parents of a minor see it
     if parents_see or "ouders" in givers:
         for number, ouder in enumerate(doc.ouders, start=1):
             if ouder.gezag:

@@ -149,8 +149,8 @@ def send_form(dossier: Dossier, version: DossierVersion) -> SendForm:
 
 
 # Sending is a disclosure the school decides on, like making a version final.
-@require_POST
 @requires(Capability.MAKE_FINAL)
+@require_POST
 def send_documents(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
     """Send the documents of a final version (not the checklistrapport): a logged disclosure."""
     dossier, version = dossier_version(public_id, number)

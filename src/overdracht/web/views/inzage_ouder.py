@@ -177,7 +177,7 @@ def _answer_page(
             "melding": session.take_flash(),
             "te_laat": too_late,
             "getypt": typed,
-            "verstrekkingen": disclosure.entries_for(dossier).filter(soort="verstrekking"),
+            "verstrekkingen": disclosure.real_disclosures(dossier),
         },
         status=409 if too_late else 400 if form is not None and form.errors else 200,
     )
