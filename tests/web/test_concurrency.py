@@ -20,6 +20,7 @@ import pytest
 
 from .live import Response, Site, Visitor, form_fields, running_site
 
+PARENT = "/inzage/"  # a parent's own page, after the code (no token in its address)
 CLIENTS = 10
 SAVES_PER_CLIENT = 5
 PARENTS = 10
@@ -48,6 +49,16 @@ def all_at_once(jobs: list[Callable[[], T]]) -> list[T]:
 
     with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
         return list(pool.map(run, jobs, timeout=600))
+
+
+def opened(site: Site, link: dict[str, str]) -> Visitor:
+    """A parent's browser that opened the link on the letter and typed its code."""
+    visitor = site.visitor()
+    page = f"/inzage/{link['token']}/"
+    fields = [(k, v) for k, v in form_fields(visitor.get(page).text) if k != "code"]
+    answer = visitor.post(page, [*fields, ("code", link["code"])])
+    assert answer.status == 302, answer.text[:300]
+    return visitor
 
 
 def server_errors(site: Site) -> list[str]:
@@ -91,14 +102,9 @@ def test_parents_answering_at_the_same_moment_all_land(site: Site) -> None:
     """10 parents (several of the same dossier) press 'Versturen' at the same moment."""
     ready: list[tuple[Visitor, str, list[tuple[str, str]]]] = []
     for link in site.links:
-        visitor = site.visitor()
-        page = f"/inzage/{link['token']}/"
-        code_form = form_fields(visitor.get(page).text, answer_radios=True)
-        code_form = [(k, v) for k, v in code_form if k != "code"] + [("code", link["code"])]
-        assert visitor.post(page, code_form).status == 302
-        submit = "/inzage/"  # after the code, the parent's page has no token in its address
-        answer = form_fields(visitor.get(submit).text, submit, answer_radios=True)
-        ready.append((visitor, submit, answer))
+        visitor = opened(site, link)
+        answer = form_fields(visitor.get(PARENT).text, PARENT, answer_radios=True)
+        ready.append((visitor, PARENT, answer))
 
     def send(visitor: Visitor, url: str, fields: list[tuple[str, str]]) -> Callable[[], Response]:
         return lambda: visitor.post(url, fields)
@@ -107,7 +113,7 @@ def test_parents_answering_at_the_same_moment_all_land(site: Site) -> None:
 
     assert [a.status for a in answers] == [302] * len(ready), [a.text[:300] for a in answers]
     for visitor, _, _ in ready:
-        assert "keuzes zijn doorgegeven" in visitor.get("/inzage/").text  # "Uw" or "Je"
+        assert "keuzes zijn doorgegeven" in visitor.get(PARENT).text
     assert server_errors(site) == []
 
 
@@ -128,13 +134,10 @@ def test_a_parent_answering_while_the_ib_saves_the_same_dossier_loses_nothing(si
             (name, text) if name == "ontwikkeling.werkhouding" else (name, value)
             for name, value in form_fields(ib.get(url).text, url)
         ]
-        parent = site.visitor()
-        page = f"/inzage/{link['token']}/"
-        code = [(k, v) for k, v in form_fields(parent.get(page).text) if k != "code"]
-        assert parent.post(page, [*code, ("code", link["code"])]).status == 302
-        answer = form_fields(parent.get("/inzage/").text, "/inzage/", answer_radios=True)
+        parent = opened(site, link)
+        answer = form_fields(parent.get(PARENT).text, PARENT, answer_radios=True)
         jobs.append(lambda url=url, fields=fields: ib.post(url, fields))
-        jobs.append(lambda answer=answer, p=parent: p.post("/inzage/", answer))
+        jobs.append(lambda answer=answer, p=parent: p.post(PARENT, answer))
 
     answers = all_at_once(jobs)
 
@@ -150,15 +153,21 @@ def test_a_parent_answering_while_the_ib_saves_the_same_dossier_loses_nothing(si
     assert server_errors(site) == []
 
 
-def open_preview(visitor: Visitor, public_id: str) -> Response:
-    """The documents page, then the PDF in its frame, as a browser loads them (while the
-    documents are being made, the page asks again by itself: ``Refresh``)."""
-    page = visitor.get(f"/dossiers/{public_id}/documenten/")
+def as_browser(visitor: Visitor, url: str) -> Response:
+    """``url``, asked again as a browser does while the page says the documents are being made
+    (its ``Refresh`` header)."""
+    page = visitor.get(url)
     deadline = time.monotonic() + 180
     while page.headers.get("refresh") and time.monotonic() < deadline:
         assert "De documenten worden nu gemaakt" in page.text
         time.sleep(float(page.headers["refresh"]))
-        page = visitor.get(f"/dossiers/{public_id}/documenten/")
+        page = visitor.get(url)
+    return page
+
+
+def open_preview(visitor: Visitor, public_id: str) -> Response:
+    """The documents page, then the PDF in its frame, as a browser loads them."""
+    page = as_browser(visitor, f"/dossiers/{public_id}/documenten/")
     assert page.status == 200, page.status
     frame = re.search(r'<iframe[^>]* src="([^"]+)"', page.text)
     assert frame is not None, page.text[:500]
@@ -180,13 +189,8 @@ def test_concurrent_previews_render_without_corruption(site: Site) -> None:
         jobs.append(lambda public_id=site.dossiers[number % 6]: open_preview(staff, public_id))
     parents = []
     for link in site.links[: PREVIEWS // 2]:
-        visitor = site.visitor()
-        page = f"/inzage/{link['token']}/"
-        code_form = form_fields(visitor.get(page).text)
-        code_form = [(k, v) for k, v in code_form if k != "code"] + [("code", link["code"])]
-        visitor.post(page, code_form)
-        parents.append((visitor, "/inzage/rapport.pdf"))
-    jobs += [lambda v=v, url=url: v.get(url) for v, url in parents]
+        parents.append((opened(site, link), f"{PARENT}rapport.pdf"))
+    jobs += [lambda v=v, url=url: as_browser(v, url) for v, url in parents]
 
     answers = all_at_once(jobs)
 

@@ -177,3 +177,26 @@ def test_renders_of_earlier_days_are_not_kept(sample_dossier: Dossier) -> None:
     other = create_dossier(load_dossier(SAMPLES / "po-so-compleet.yaml"), None, "test")
     documents.rendered(other.current)
     assert set(Voorbeeld.objects.values_list("version__dossier", flat=True)) == {other.pk}
+
+
+def test_a_parents_pdf_asked_for_while_many_wait_says_so(
+    client: Client, sample_dossier: Dossier, ib: Any, monkeypatch: Any
+) -> None:
+    from overdracht.web.inzage import links, preview
+
+    from .live import form_fields
+
+    link = links.ask(sample_dossier, ib)[0]
+    page = f"/inzage/{link.token}/"
+    fields = [(k, v) for k, v in form_fields(client.get(page).content.decode()) if k != "code"]
+    assert client.post(page, {**dict(fields), "code": link.code}).status_code == 302
+
+    busy = threading.BoundedSemaphore(1)
+    busy.acquire()
+    monkeypatch.setattr(renderpool, "_waiting", busy)
+    monkeypatch.setattr(renderpool, "in_background", lambda key, make: True)
+    preview._pdfs.clear()
+    answer = client.get("/inzage/rapport.pdf")
+    assert answer.status_code == 200
+    assert "De documenten worden nu gemaakt" in answer.content.decode()
+    assert answer["Refresh"] == "3"

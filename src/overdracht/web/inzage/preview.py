@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
 from collections import OrderedDict
 from datetime import date
@@ -21,7 +22,9 @@ from overdracht.checklists.consent import CATEGORY_LABELS
 from overdracht.model import Dossier as DossierDoc
 from overdracht.render.view import DocumentView
 from overdracht.web import renderpool
+from overdracht.web.documents import RenderFailed
 from overdracht.web.inzage.people import peildatum_of
+from overdracht.web.rendercache import RenderPending
 from overdracht.web.store import overlay_for
 
 
@@ -63,16 +66,29 @@ def report_pdf(doc: DossierDoc) -> bytes:
             return _pdfs[key]
 
     def make() -> bytes:
-        pdf = renderpool.run(renderpool.pdf_job, readable_report(doc))
+        try:
+            pdf = renderpool.run(renderpool.pdf_job, readable_report(doc))
+        except renderpool.WorkerFailed as exc:
+            log.error("Inzagerapport maken mislukt (%s)", exc.kind)
+            raise RenderFailed() from None
         with _lock:
             _pdfs[key] = pdf
             while len(_pdfs) > KEEP:
                 _pdfs.popitem(last=False)
         return pdf
 
-    return renderpool.once(f"inzage:{key}", make)
+    # As for staff previews (rendercache.served): a few server threads wait, more are told.
+    gate = renderpool.waiting()
+    if not gate.acquire(blocking=False):
+        renderpool.in_background(f"inzage:{key}", make)
+        raise RenderPending()
+    try:
+        return renderpool.once(f"inzage:{key}", make)
+    finally:
+        gate.release()
 
 
+log = logging.getLogger(__name__)
 KEEP = 32  # parents' PDFs kept in memory (a few hundred kB each)
 _pdfs: OrderedDict[str, bytes] = OrderedDict()
 _lock = threading.Lock()

@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from overdracht.errors import OverdrachtError
 from overdracht.web import disclosure
 from overdracht.web.documents import MAIN, document_bytes
 from overdracht.web.inzage import links
@@ -225,7 +226,14 @@ def parent_pdf(request: HttpRequest) -> HttpResponse:
     final = _final(verzoek)
     content = document_bytes(final, MAIN, "pdf") if final is not None else None
     if content is None:
-        content = report_pdf(document(verzoek.dossier.versions.get(number=verzoek.versie).data))
+        try:
+            content = report_pdf(document(verzoek.dossier.versions.get(number=verzoek.versie).data))
+        except OverdrachtError as exc:  # being made (busy) or failed: a calm page, never a 500
+            page = _public(request, None, "overdracht/documentfout_kaal.html", {"renderfout": exc})
+            seconds = getattr(exc, "refresh_seconds", None)
+            if seconds:  # the browser asks again by itself
+                page["Refresh"] = str(seconds)
+            return page
     name = "onderwijskundig-rapport" if final is not None else "onderwijskundig-rapport-concept"
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
