@@ -96,6 +96,9 @@ TABLE: dict[str, Row] = {
     "inzage_link": public(200),  # the code page
     "inzage_ouder": public(404),  # without the code: the calm "not valid" page
     "inzage_afsluiten": Row(frozenset(), post_only=True, public=dict.fromkeys(PERSONAS, 200)),
+    "inzage_toestemming_intrekken": Row(
+        frozenset(), post_only=True, public=dict.fromkeys(PERSONAS, 404)
+    ),  # without the code: the calm "not valid" page
     "inzage_pdf": public(404),  # without the code: the calm "not valid" page
     "inzage_brief": may_use(*IB_ONLY),  # GET: asks to confirm that the old letter stops
     "inzage_openzetten": may_use(*IB_ONLY, ok=302, post_only=True),

@@ -65,6 +65,8 @@ class Dossier(models.Model):
     ontbreekt = models.PositiveIntegerField(default=0)
     volgende_termijn = models.DateField(null=True, blank=True)
     volgende_termijn_wat = models.CharField(max_length=200, blank=True)
+    # A parent or the pupil withdrew a consent after final: the overview marks the row.
+    toestemming_ingetrokken = models.BooleanField(default=False, db_index=True)
 
     class Meta:
         verbose_name = "dossier"
@@ -337,6 +339,10 @@ class Inzagereactie(models.Model):
     ingelezen_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # After final the person can only withdraw: this answer is their last one with the
+    # withdrawn consents (``ingetrokken``: category keys and "bijlage:<id>") set to no.
+    na_definitief = models.BooleanField(default=False)
+    ingetrokken: models.JSONField[Any] = models.JSONField(default=list)
 
     class Meta:
         verbose_name = "inzagereactie"

@@ -17,7 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from overdracht.checklists import Checklist, Report, evaluate
@@ -26,7 +26,7 @@ from overdracht.errors import OverdrachtError
 from overdracht.model import Dossier as DossierDoc
 from overdracht.web.changes import describe_changes
 from overdracht.web.inzage.answers import enforce
-from overdracht.web.models import Dossier, DossierVersion, Overlay, Status
+from overdracht.web.models import Dossier, DossierVersion, Inzagereactie, Overlay, Status
 from overdracht.web.privatefiles import private_folder, write_private
 
 User = AbstractBaseUser | AnonymousUser
@@ -139,6 +139,24 @@ def _index(dossier: Dossier, doc: DossierDoc, report: Report, final: bool) -> No
     deadline = next_deadline(doc, report)
     dossier.volgende_termijn = deadline.date if deadline else None
     dossier.volgende_termijn_wat = deadline.what if deadline else ""
+    dossier.toestemming_ingetrokken = (
+        dossier.pk is not None and withdrawn_since_final(dossier).exists()
+    )
+
+
+def withdrawn_since_final(dossier: Dossier) -> QuerySet[Inzagereactie]:
+    """The consents a parent or the pupil withdrew after the latest final version (a later
+    final version takes them in): for the overview's marker and the dossier's warning."""
+    latest = (
+        DossierVersion.objects.filter(dossier=dossier, definitief=True, definitief_op__isnull=False)
+        .order_by("-definitief_op")
+        .values_list("definitief_op", flat=True)
+        .first()
+    )
+    found = Inzagereactie.objects.filter(verzoek__dossier=dossier, na_definitief=True)
+    if latest is not None:
+        found = found.filter(ingediend_op__gt=latest)
+    return found
 
 
 def _user(user: User | None) -> Any:

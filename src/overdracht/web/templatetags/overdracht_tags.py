@@ -22,3 +22,12 @@ def at(items: Any, index: int) -> Any:
         return items[index]
     except (IndexError, KeyError, TypeError):
         return ""
+
+
+@register.simple_tag
+def na_definitief_ingetrokken(dossier: Any) -> Any:
+    """``{% na_definitief_ingetrokken dossier as ingetrokken %}``: consents withdrawn after
+    final, for the warning above the dossier's pages (no query when there are none)."""
+    from overdracht.web.inzage.withdrawal import warnings
+
+    return warnings(dossier) if getattr(dossier, "pk", None) else []

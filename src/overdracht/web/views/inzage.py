@@ -25,7 +25,13 @@ from overdracht.web.models import Dossier, Inzageverzoek
 from overdracht.web.permissions import Capability, requires
 from overdracht.web.store import document, overlay_for
 from overdracht.web.views.documents import dossier_context
-from overdracht.web.views.inzage_ouder import code_page, parent_end, parent_page, parent_pdf
+from overdracht.web.views.inzage_ouder import (
+    code_page,
+    parent_end,
+    parent_page,
+    parent_pdf,
+    parent_withdraw,
+)
 
 # Asking for inzage shows the letters' codes, and a lock-out is lifted after speaking to the
 # parent: the IB'er's work (and the beheerder's), not the loket's or the administratie's.
@@ -182,5 +188,6 @@ urlpatterns: list[URLPattern] = [
     path("inzage/", parent_page, name="inzage_ouder"),
     path("inzage/rapport.pdf", parent_pdf, name="inzage_pdf"),
     path("inzage/afsluiten/", parent_end, name="inzage_afsluiten"),
+    path("inzage/intrekken/", parent_withdraw, name="inzage_toestemming_intrekken"),
     path("inzage/<str:token>/", code_page, name="inzage_link"),
 ]

@@ -28,6 +28,7 @@ from overdracht.web.inzage.forms import AnswerForm, chosen
 from overdracht.web.inzage.people import Plan, plan_for
 from overdracht.web.inzage.preview import readable_report, report_pdf
 from overdracht.web.inzage.session import FORM_FIELD, ParentSession
+from overdracht.web.inzage.withdrawal import withdraw_after_final, withdrawable
 from overdracht.web.models import DossierVersion, Inzagereactie, Inzageverzoek
 from overdracht.web.store import document, overlay_for
 
@@ -146,6 +147,7 @@ def _answer_page(
     *,
     too_late: bool = False,
     typed: str = "",
+    withdraw_problem: str = "",
 ) -> HttpResponse:
     dossier = verzoek.dossier
     final = _final(verzoek)
@@ -178,8 +180,10 @@ def _answer_page(
             "te_laat": too_late,
             "getypt": typed,
             "verstrekkingen": disclosure.real_disclosures(dossier),
+            "intrekbaar": withdrawable(verzoek) if final is not None else [],
+            "intrekfout": withdraw_problem,
         },
-        status=409 if too_late else 400 if form is not None and form.errors else 200,
+        status=409 if too_late else 400 if withdraw_problem or (form and form.errors) else 200,
     )
 
 
@@ -212,6 +216,39 @@ def _earlier(verzoek: Inzageverzoek) -> Inzagereactie | None:
         .order_by("-ingediend_op", "-pk")
         .first()
     )
+
+
+@login_not_required
+@never_cache
+@csrf_exempt  # checked by the inzage session's form key: see the module's docstring
+@require_POST
+def parent_withdraw(request: HttpRequest) -> HttpResponse:
+    """After final: withdraw a consent given earlier (never give a new one)."""
+    session = ParentSession(request)
+    verzoek = session.opened()
+    if verzoek is None or not links.viewable(verzoek):
+        return _not_valid(request)
+    je = _je(verzoek)
+    if links.state(verzoek) is not links.State.FINAL:
+        return session.attach(redirect("inzage_ouder"))  # before final: the form itself
+    problem = ""
+    if not session.form_ok(request):
+        problem = (
+            "Het formulier was verlopen. Vink opnieuw aan wat "
+            f"{'je' if je else 'u'} wilt intrekken."
+        )
+    elif withdraw_after_final(verzoek, request.POST.getlist("intrekken")) is None:
+        problem = f"Vink aan welke toestemming {'je' if je else 'u'} wilt intrekken."
+    if problem:
+        return _answer_page(
+            request, session, verzoek, _plan(verzoek), None, withdraw_problem=problem
+        )
+    session.flash(
+        "Je toestemming is ingetrokken. De school ziet dit meteen."
+        if je
+        else "Uw toestemming is ingetrokken. De school ziet dit meteen."
+    )
+    return session.attach(redirect("inzage_ouder"))
 
 
 @login_not_required
@@ -254,4 +291,11 @@ def parent_end(request: HttpRequest) -> HttpResponse:
     return _public(request, session, "overdracht/inzage/afgesloten.html", {})
 
 
-__all__ = ["FORM_FIELD", "code_page", "parent_end", "parent_page", "parent_pdf"]
+__all__ = [
+    "FORM_FIELD",
+    "code_page",
+    "parent_end",
+    "parent_page",
+    "parent_pdf",
+    "parent_withdraw",
+]
