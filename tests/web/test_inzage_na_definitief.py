@@ -68,7 +68,9 @@ def test_a_parent_withdraws_after_final_and_the_ib_sees_it(
 
     done = _withdraw(mother, "jeugdhulp")
     assert done.status_code == 302
-    assert "Uw toestemming is ingetrokken" in _words(mother.get("/inzage/"))
+    back = _words(mother.get("/inzage/"))
+    assert "Uw toestemming is ingetrokken" in back
+    assert "Na het definitief maken hebt u op" in back
     # Recorded and logged, without a new version: the final one stays as it was.
     assert Inzagereactie.objects.filter(na_definitief=True, ingetrokken=["jeugdhulp"]).count() == 1
     line = Logregel.objects.get(wat__startswith="Toestemming ingetrokken")
@@ -121,6 +123,20 @@ def test_after_sending_the_ib_is_told_to_inform_the_receiving_school(
     assert "heeft de leerling de toestemming voor MDO/ZAT-besprekingen ingetrokken" in text
     assert "ingetrokken na verzending op" in text
     assert "laat de ontvangende school weten dat zij deze gegevens niet meer mag gebruiken" in text
+
+
+def test_sent_after_the_withdrawal_still_tells_the_ib(
+    ib_client: Client,
+    dertien: Dossier,  # noqa: F811
+    ib: Any,
+) -> None:
+    setup = _final_after_answers(dertien, ib)
+    assert _withdraw(setup["clients"]["vader"], "jeugdhulp").status_code == 302
+    disclosure.record(ib, dertien, setup["final"], "onderwijskundig rapport (PDF)", "De Brug")
+    text = _words(ib_client.get(f"/dossiers/{dertien.public_id}/"))
+    assert "heeft de vader de toestemming voor jeugdhulp ingetrokken" in text
+    assert "de definitieve versie is daarna nog verzonden op" in text
+    assert "laat de ontvangende school weten dat zij deze gegevens niet mag gebruiken" in text
 
 
 def test_after_final_no_new_yes_can_be_given(dertien: Dossier, ib: Any) -> None:  # noqa: F811

@@ -117,6 +117,12 @@ class Warning:
     rol: str
     wat: str
     verzonden_op: dt.datetime | None
+    ingetrokken_op: dt.datetime
+
+    @property
+    def daarna_verzonden(self) -> bool:
+        """Sent only after the withdrawal (the final version as it was)."""
+        return self.verzonden_op is not None and self.verzonden_op > self.ingetrokken_op
 
 
 def warnings(dossier: Dossier) -> list[Warning]:
@@ -130,11 +136,11 @@ def warnings(dossier: Dossier) -> list[Warning]:
         verzoek = reactie.verzoek
         final = _final_for(verzoek)
         sent = _sent_on(dossier, final) if final is not None else None
-        if sent is not None and sent > reactie.ingediend_op:
-            sent = None  # sent after the withdrawal: the warning is about what was sent before
         rol = "de leerling" if verzoek.giver == "leerling" else f"de {verzoek.rol or 'ouder'}"
         wat = ", ".join(_label(k, reactie) for k in reactie.ingetrokken)
-        out.append(Warning(final.definitief_op if final else None, rol, wat, sent))
+        out.append(
+            Warning(final.definitief_op if final else None, rol, wat, sent, reactie.ingediend_op)
+        )
     return out
 
 
