@@ -54,13 +54,13 @@ def withdrawable(verzoek: Inzageverzoek) -> list[tuple[str, str]]:
 @transaction.atomic
 def withdraw_after_final(verzoek: Inzageverzoek, keys: list[str]) -> Inzagereactie | None:
     """Record that ``verzoek``'s person withdrew ``keys``; None when none of them can be."""
+    # The dossier first, as every save locks it: a second click waits, then finds nothing left.
+    dossier = Dossier.objects.select_for_update().get(pk=verzoek.dossier_id)
     allowed = dict(withdrawable(verzoek))
     chosen = [k for k in dict.fromkeys(keys) if k in allowed]
-    if not chosen:
-        return None
-    dossier = Dossier.objects.select_for_update().get(pk=verzoek.dossier_id)
     last = verzoek.reacties.last()
-    assert last is not None  # withdrawable() found one
+    if not chosen or last is None:
+        return None
     toestemmingen = {c: (yes and c not in chosen) for c, yes in last.toestemmingen.items()}
     bijlagen = [
         {**b, "meesturen": bool(b.get("meesturen")) and f"{BIJLAGE}{b.get('id')}" not in chosen}
