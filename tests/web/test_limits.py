@@ -116,7 +116,13 @@ def waitress_running(app: Any, **options: Any) -> Iterator[int]:
             connections.close_all()
 
     server = waitress.create_server(closing, host="127.0.0.1", port=0, **options)
-    thread = threading.Thread(target=server.run, daemon=True)
+
+    def run() -> None:
+        # Closed below while waiting in select(): the test is over.
+        with contextlib.suppress(OSError, ValueError):
+            server.run()
+
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     try:
         yield int(server.effective_port)
