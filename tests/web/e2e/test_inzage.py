@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .conftest import OUTPUT, SAMPLES, App, _new_page, main_page, screenshot
+from .conftest import OUTPUT, SAMPLES, App, main_page, screenshot
 
 pytestmark = pytest.mark.browser
 SLOW = 120_000  # ms: rendering documents on a busy machine
@@ -82,13 +82,17 @@ def phones(browser: Any, app: App) -> Iterator[Any]:
     made: list[Any] = []
 
     def phone() -> Any:
-        page = _new_page(browser, app, PHONE)
-        made.append(page)
-        return page
+        # A browser context of its own: the parent's cookies never meet the IB'er's.
+        context = browser.new_context(
+            base_url=app.url, viewport=PHONE, locale="nl-NL", accept_downloads=True
+        )
+        context.set_default_timeout(15_000)
+        made.append(context)
+        return context.new_page()
 
     yield phone
-    for page in made:
-        page.context.close()
+    for context in made:
+        context.close()
 
 
 def open_letter(page: Any, letter: Letter) -> None:
