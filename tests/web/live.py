@@ -202,7 +202,7 @@ def running_site(
             )
         try:
             url = f"http://127.0.0.1:{port}"
-            _wait_until_answering(url, process, timeout=120)
+            wait_until_answering(url + "/inloggen/", process, timeout=120)
             yield Site(
                 url,
                 data_dir,
@@ -222,18 +222,20 @@ def running_site(
                 process.wait()
 
 
-def _wait_until_answering(url: str, process: subprocess.Popen[str], timeout: float) -> None:
+def wait_until_answering(login_url: str, process: subprocess.Popen[str], timeout: float) -> None:
+    """Wait until the started ``overdracht web`` answers its login page (the live tests and the
+    browser tests start it the same way)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"overdracht web stopte met code {process.returncode}")
         try:
-            with urllib.request.urlopen(url + "/inloggen/", timeout=5) as response:
+            with urllib.request.urlopen(login_url, timeout=5) as response:
                 if response.status == 200:
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.3)
-    raise RuntimeError(f"overdracht web antwoordde niet binnen {timeout:.0f} s op {url}")
+    raise RuntimeError(f"overdracht web antwoordde niet binnen {timeout:.0f} s op {login_url}")
 
 
 # --- Visitors ----------------------------------------------------------------------------------

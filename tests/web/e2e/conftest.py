@@ -15,14 +15,14 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from ..live import wait_until_answering
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLES = ROOT / "samples"
@@ -85,20 +85,6 @@ def _wait_for_login(out_path: Path, process: subprocess.Popen[str], timeout: flo
     raise RuntimeError("overdracht web gaf geen demo-inlog:\n" + out_path.read_text("utf-8"))
 
 
-def _wait_until_answering(url: str, process: subprocess.Popen[str], timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"overdracht web stopte met code {process.returncode}")
-        try:
-            with urllib.request.urlopen(url + "inloggen/", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    raise RuntimeError(f"overdracht web antwoordde niet binnen {timeout:.0f} s op {url}")
-
-
 @pytest.fixture(scope="session")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     """``overdracht web`` with the bundled samples on a free port, as a user starts it."""
@@ -124,7 +110,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     try:
         login = _wait_for_login(out_path, process, timeout=120)
         url = f"http://127.0.0.1:{port}/"
-        _wait_until_answering(url, process, timeout=60)
+        wait_until_answering(url + "inloggen/", process, timeout=60)
         yield App(url, login[0], login[1], data_dir, log_path, process)
     finally:
         process.terminate()
